@@ -1,0 +1,42 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Kysely } from 'kysely'
+import type { AppConfig } from './context.js'
+import type { Database } from './db/types.js'
+import { cors } from './middleware/cors/index.js'
+import { notFound, onError } from './middleware/problem-details/index.js'
+import { requestGuards } from './middleware/request-guards/index.js'
+import { routers } from './routes/index.js'
+import { serviceRoutes } from './routes/service/index.js'
+
+export interface AppOptions {
+  db: Kysely<Database>
+  config: AppConfig
+}
+
+/** Assembles the API: shared guards, every resource's routes, the contract and the service pages. */
+export function createApp({ db, config }: AppOptions) {
+  const app = new OpenAPIHono()
+  app.use('*', async function provide(c, next) {
+    c.set('db', db)
+    c.set('config', config)
+    await next()
+  })
+  app.use('/v1/*', cors(), requestGuards())
+  for (const router of routers) app.route('/', router)
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A publishable key (`pk_…`): public operations, from the browser origins it lists.',
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A secret key (`sk_…`) with scopes: server-side only.',
+  })
+  app.route('/', serviceRoutes(app))
+  app.onError(onError)
+  app.notFound(notFound(() => app.routes))
+  return app
+}
+
+export type RelaisApp = ReturnType<typeof createApp>

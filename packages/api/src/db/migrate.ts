@@ -1,0 +1,25 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import * as initial from './migrations/0001_initial.js'
+import type { Database } from './types.js'
+
+// Migrations are imported, not read from a folder, so they work the same under tsx, a bundle or tests.
+const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations }
+
+export interface MigrationReport {
+  applied: string[]
+}
+
+/** Brings the schema to the latest migration; safe to run at every start and from several processes. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName
+    throw new Error(`migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+}

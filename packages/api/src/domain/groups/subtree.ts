@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/types.js'
+
+/**
+ * The ids of a group and all its descendants, as a subquery: the materialized path makes a
+ * subtree one prefix scan on (organization_id, path).
+ */
+export function subtreeIds(db: Kysely<Database>, organizationId: string, groupPath: string) {
+  return db
+    .selectFrom('groups')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('path', 'like', `${groupPath.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)
+}

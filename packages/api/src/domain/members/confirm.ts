@@ -1,0 +1,65 @@
+import { type Kysely, sql } from 'kysely'
+import type { Database, MemberStatus } from '../../db/types.js'
+import { DomainError } from '../errors.js'
+import { sha256Hex } from '../hashing.js'
+
+export interface Confirmation {
+  organizationId: string
+  memberId: string
+  purpose: 'signup' | 'rsvp'
+  subjectId: string | null
+}
+
+const unusable = () =>
+  new DomainError('invalid', 'This confirmation link is invalid, was already used or has expired.', [
+    { path: 'token', message: 'Sign up again to receive a new link.' },
+  ])
+
+/**
+ * Follows a double opt-in link: the person proved they own the address, so their pending
+ * consents are confirmed, a pending member becomes active and a requested group is joined.
+ * A token works once.
+ */
+export async function confirmToken(db: Kysely<Database>, token: string, now = new Date()): Promise<Confirmation> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('confirmations')
+      .set({ used_at: now })
+      .where('token_hash', '=', sha256Hex(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returningAll()
+      .executeTakeFirst()
+    if (!row) throw unusable()
+    const member = await trx
+      .updateTable('members')
+      .set((eb) => ({
+        status: sql<MemberStatus>`case when status = 'pending' then 'active' else status end`,
+        confirmed_at: eb.fn.coalesce('confirmed_at', eb.val(now)),
+        updated_at: now,
+      }))
+      .where('organization_id', '=', row.organization_id)
+      .where('id', '=', row.member_id)
+      .where('status', '!=', 'erased')
+      .returning(['id'])
+      .executeTakeFirst()
+    if (!member) throw unusable()
+    await trx
+      .updateTable('consent_records')
+      .set({ confirmed_at: now })
+      .where('organization_id', '=', row.organization_id)
+      .where('member_id', '=', row.member_id)
+      .where('confirmed_at', 'is', null)
+      .where('withdrawn_at', 'is', null)
+      .where('given_at', '<=', now)
+      .execute()
+    if (row.purpose === 'signup' && row.subject_id) {
+      await trx
+        .insertInto('memberships')
+        .values({ organization_id: row.organization_id, group_id: row.subject_id, member_id: row.member_id, role: 'member' })
+        .onConflict((oc) => oc.doNothing())
+        .execute()
+    }
+    return { organizationId: row.organization_id, memberId: row.member_id, purpose: row.purpose, subjectId: row.subject_id }
+  })
+}

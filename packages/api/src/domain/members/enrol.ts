@@ -1,0 +1,108 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { ConsentText, Database, Member, MemberSource } from '../../db/types.js'
+import { sha256Hex } from '../hashing.js'
+import { newId, newSecret } from '../ids.js'
+import { normalizeEmail } from './email.js'
+
+export interface Person {
+  email: string
+  given_name: string
+  family_name: string
+  postcode: string
+  commune?: string | null
+  phone?: string | null
+  language: string
+}
+
+export interface Enrolment {
+  member: Member
+  /** False when the e-mail was already known: nothing about that person was overwritten. */
+  created: boolean
+  /** The clear confirmation token for the double opt-in e-mail; only its hash is stored. */
+  confirmationToken: string
+}
+
+export interface EnrolOptions {
+  organizationId: string
+  person: Person
+  consents: ConsentText[]
+  source: MemberSource
+  purpose: 'signup' | 'rsvp'
+  /** What the confirmation completes: the group to join, or the RSVP. */
+  subjectId?: string | null
+  now?: Date
+}
+
+const confirmationLifetimeMs = 7 * 24 * 3600 * 1000
+
+/**
+ * Records a person met on a public page: a `pending` member when the e-mail is new, the consents
+ * they gave (unconfirmed until the e-mail link is followed) and a confirmation token. A known
+ * e-mail keeps its data: an anonymous form must not rewrite somebody else's name.
+ */
+export async function enrolPerson(trx: Transaction<Database> | Kysely<Database>, options: EnrolOptions): Promise<Enrolment> {
+  const { organizationId, person, consents, source, now = new Date() } = options
+  const email = normalizeEmail(person.email)
+  const inserted = await trx
+    .insertInto('members')
+    .values({
+      organization_id: organizationId,
+      id: newId('mem', now),
+      email: person.email.trim(),
+      email_normalized: email,
+      given_name: person.given_name,
+      family_name: person.family_name,
+      postcode: person.postcode,
+      commune: person.commune ?? null,
+      phone: person.phone ?? null,
+      status: 'pending',
+      language: person.language,
+      source: JSON.stringify(source),
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['organization_id', 'email_normalized']).doNothing())
+    .returningAll()
+    .executeTakeFirst()
+  const member =
+    inserted ??
+    (await trx
+      .selectFrom('members')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('email_normalized', '=', email)
+      .executeTakeFirstOrThrow())
+  if (consents.length > 0) {
+    await trx
+      .insertInto('consent_records')
+      .values(
+        consents.map((text) => ({
+          organization_id: organizationId,
+          id: newId('cns', now),
+          member_id: member.id,
+          purpose: text.purpose,
+          consent_text_id: text.id,
+          text_sha256: text.sha256,
+          language: text.language,
+          given_at: now,
+          source_origin: source.origin ?? null,
+          source_widget: source.widget ?? null,
+        })),
+      )
+      .execute()
+  }
+  const confirmationToken = newSecret(24)
+  await trx
+    .insertInto('confirmations')
+    .values({
+      organization_id: organizationId,
+      token_hash: sha256Hex(confirmationToken),
+      member_id: member.id,
+      purpose: options.purpose,
+      subject_id: options.subjectId ?? null,
+      expires_at: new Date(now.getTime() + confirmationLifetimeMs),
+      created_at: now,
+    })
+    .execute()
+  return { member, created: Boolean(inserted), confirmationToken }
+}

@@ -1,0 +1,45 @@
+import { DomainError } from './errors.js'
+
+export interface Page<T> {
+  data: T[]
+  next_cursor: string | null
+}
+
+export type CursorKey = (string | number)[]
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')
+}
+
+/** Reads a cursor made by `encodeCursor`; anything else is the client's mistake, not ours. */
+export function decodeCursor(cursor: string, arity: number): CursorKey {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((part) => typeof part === 'string' || (typeof part === 'number' && Number.isFinite(part)))
+    ) {
+      return key
+    }
+  } catch {}
+  throw new DomainError('invalid', 'The cursor is not one this API gave out.', [
+    { path: 'cursor', message: 'Pass the next_cursor of the previous page unchanged.' },
+  ])
+}
+
+/**
+ * Turns `limit + 1` rows fetched in a stable order into a page: the extra row only says that
+ * another page exists, and the last returned row's key becomes the cursor.
+ */
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => CursorKey,
+  present: (row: Row) => Item,
+): Page<Item> {
+  const more = rows.length > limit
+  const shown = more ? rows.slice(0, limit) : rows
+  const last = shown.at(-1)
+  return { data: shown.map(present), next_cursor: more && last ? encodeCursor(keyOf(last)) : null }
+}

@@ -1,0 +1,3 @@
+import { createRouter } from '../common/router.js'
+
+export const activityRouter = createRouter()

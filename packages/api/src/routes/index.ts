@@ -1,0 +1,25 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { activityRouter } from './activity/index.js'
+import { consentTextsRouter } from './consent-texts/index.js'
+import { groupsRouter } from './groups/index.js'
+import { initiativesRouter } from './initiatives/index.js'
+import { keysRouter } from './keys/index.js'
+import { membersRouter } from './members/index.js'
+import { placesRouter } from './places/index.js'
+import { rsvpsRouter } from './rsvps/index.js'
+import { signupsRouter } from './signups/index.js'
+import { statsRouter } from './stats/index.js'
+
+/** Every /v1 resource, in the order the reference lists them. */
+export const routers: OpenAPIHono[] = [
+  groupsRouter,
+  initiativesRouter,
+  rsvpsRouter,
+  membersRouter,
+  signupsRouter,
+  consentTextsRouter,
+  activityRouter,
+  statsRouter,
+  placesRouter,
+  keysRouter,
+]

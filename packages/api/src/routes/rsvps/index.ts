@@ -1,0 +1,3 @@
+import { createRouter } from '../common/router.js'
+
+export const rsvpsRouter = createRouter()

@@ -1,0 +1,28 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+
+/** The contract: generated from the routes, served at /openapi.json and committed beside the code. */
+export function openApiDocument(app: OpenAPIHono) {
+  return app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Relais API',
+      version: '1.0.0',
+      description:
+        'The organizing toolkit of a party or campaign: groups, members, initiatives and RSVPs. ' +
+        'Public operations take a publishable key (`pk_…`) and are safe in browsers; secret operations take a ' +
+        'secret key (`sk_…`) with scopes. Errors are `application/problem+json` (RFC 9457).',
+      contact: { name: 'Relais', url: 'https://relais.dev' },
+      license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
+    },
+    servers: [{ url: '/', description: 'This server' }],
+    tags: [
+      { name: 'Groups', description: 'The tree of national, federal, local, thematic and action groups.' },
+      { name: 'Initiatives', description: 'Events and actions, with RSVPs and calendars.' },
+      { name: 'Members', description: 'People known to the organization (secret keys only).' },
+      { name: 'Sign-ups', description: 'Joining from public pages, with explicit consent and double opt-in.' },
+      { name: 'Activity', description: 'The public, privacy-safe story of the organization.' },
+      { name: 'Places', description: 'French postcodes and communes, offline.' },
+      { name: 'Keys', description: 'API keys of the organization.' },
+    ],
+  })
+}

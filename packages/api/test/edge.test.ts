@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestApp, type TestContext } from './app.js'
+
+let t: TestContext
+beforeAll(async () => {
+  t = await openTestApp()
+})
+afterAll(() => t.close())
+
+async function expectProblem(res: Response, status: number) {
+  expect(res.status).toBe(status)
+  expect(res.headers.get('content-type')).toBe('application/problem+json')
+  const body = (await res.json()) as Record<string, unknown>
+  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) })
+  return body
+}
+
+describe('problem answers at the edge', () => {
+  it('answers unknown routes with 404', async () => {
+    await expectProblem(await t.call('GET', '/v1/nothing-here'), 404)
+    await expectProblem(await t.call('GET', '/nothing-here', { key: null }), 404)
+  })
+
+  it('answers a known path with the wrong method with 405 and Allow', async () => {
+    const res = await t.call('PUT', '/v1/groups', { body: {} })
+    await expectProblem(res, 405)
+    expect(res.headers.get('allow')).toContain('GET')
+  })
+
+  it('asks for a key, and refuses unknown ones', async () => {
+    const missing = await t.call('GET', '/v1/groups', { key: null })
+    await expectProblem(missing, 401)
+    expect(missing.headers.get('www-authenticate')).toContain('Bearer')
+    await expectProblem(await t.call('GET', '/v1/groups', { key: 'pk_live_unknownunknownunknown' }), 401)
+    await expectProblem(await t.call('GET', '/v1/groups', { key: "' or 1=1 --" }), 401)
+  })
+})
+
+describe('browser origins', () => {
+  it('echoes an allowed origin, with Vary', async () => {
+    const res = await t.call('GET', '/v1/groups', { headers: { origin: 'https://candidat.example.org' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://candidat.example.org')
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull()
+    expect(res.headers.get('vary')).toContain('Origin')
+  })
+
+  it('refuses a publishable key used from a foreign origin', async () => {
+    const res = await t.call('GET', '/v1/groups', { headers: { origin: 'https://evil.example.net' } })
+    const body = await expectProblem(res, 403)
+    expect(body.detail).toContain('https://evil.example.net')
+    expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('refuses a secret key sent from a browser', async () => {
+    const res = await t.call('GET', '/v1/groups', {
+      key: t.demo.secretKey,
+      headers: { origin: 'https://candidat.example.org' },
+    })
+    await expectProblem(res, 403)
+  })
+
+  it('answers preflights for known origins only', async () => {
+    const headers = { 'access-control-request-method': 'POST' }
+    const ok = await t.call('OPTIONS', '/v1/signups', {
+      key: null,
+      headers: { ...headers, origin: 'https://candidat.example.org' },
+    })
+    expect(ok.status).toBe(204)
+    expect(ok.headers.get('access-control-allow-origin')).toBe('https://candidat.example.org')
+    expect(ok.headers.get('access-control-allow-headers')).toContain('Idempotency-Key')
+    const refused = await t.call('OPTIONS', '/v1/signups', { key: null, headers: { ...headers, origin: 'https://evil.example.net' } })
+    await expectProblem(refused, 403)
+  })
+})
+
+describe('service pages', () => {
+  it('serves the contract, health and readiness', async () => {
+    const doc = (await (await t.call('GET', '/openapi.json', { key: null })).json()) as { openapi: string; paths: object }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toContain('/v1/groups/{group_id}')
+    expect((await t.call('GET', '/healthz', { key: null })).status).toBe(200)
+    const ready = await t.call('GET', '/readyz', { key: null })
+    expect(await ready.json()).toMatchObject({ status: 'ready' })
+  })
+})
