@@ -53,7 +53,7 @@ const SAME_PLACE_KM = 10
 const POSTCODE_RADIUS_KM = 20
 /** Shorter word prefixes ("Aix", "Val") would find the wrong places when looking for a former name. */
 const MIN_FORMER_NAME = 4
-/** About 110 m, finer than a commune's single point means; each further digit costs some 60 KB. */
+/** About 110 m: already finer than one point per commune can mean, and each further digit costs 12 KB. */
 const DECIMALS = 3
 
 const require = createRequire(import.meta.url)
@@ -252,7 +252,10 @@ function build(): void {
   const table: Record<string, PlaceRow> = {}
   const counts = { commune: 0, p4: 0, p3: 0, dep: 0, unplaced: 0, strays: 0 }
   for (const [postcode, entries] of [...byPostcode].sort(([a], [b]) => a.localeCompare(b))) {
-    const department = departmentFromCodes(postcode, entries.map((entry) => entry.row.codeCommune))
+    const department = departmentFromCodes(
+      postcode,
+      entries.map((entry) => entry.row.codeCommune),
+    )
     const points = entries.flatMap((entry) => (entry.point ? [entry.point] : []))
     const near = neighbourhood(areas, postcode, department, new Set(points))?.point
     const kept = withoutStrays(entries, postcodesOf, near)

@@ -5,8 +5,10 @@ import type { Database } from './db/types.js'
 import { cors } from './middleware/cors/index.js'
 import { notFound, onError } from './middleware/problem-details/index.js'
 import { requestGuards } from './middleware/request-guards/index.js'
+import { homeRouter } from './routes/home/index.js'
 import { routers } from './routes/index.js'
 import { serviceRoutes } from './routes/service/index.js'
+import { widgetsRouter } from './routes/widgets/index.js'
 
 export interface AppOptions {
   db: Kysely<Database>
@@ -34,6 +36,8 @@ export function createApp({ db, config }: AppOptions) {
     description: 'A secret key (`sk_…`) with scopes: server-side only.',
   })
   app.route('/', serviceRoutes(app))
+  app.route('/', homeRouter)
+  app.route('/', widgetsRouter)
   app.onError(onError)
   app.notFound(notFound(() => app.routes))
   return app

@@ -12,6 +12,8 @@ export interface Caller {
 export interface AppConfig {
   /** Where the server is reached from outside, for links in answers (ICS, e-mails). */
   publicUrl: string
+  /** The demo organization this server seeded, shown on the `/` page (embedded default only). */
+  demo?: { publishableKey: string; organizationId: string }
 }
 
 declare module 'hono' {

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { inject } from 'vitest'
 import { openDatabase, type RelaisDatabase } from '../src/db/database.js'
-import { withDatabase } from './global-setup.js'
+import { copyPrefix, withDatabase } from './global-setup.js'
 
 export interface TestDatabase extends RelaisDatabase {
   /** For the database URL of processes a test starts (PostgreSQL only). */
@@ -30,7 +30,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     }
   }
   const base = process.env.TEST_DATABASE_URL ?? ''
-  const name = `relais_t_${randomBytes(6).toString('hex')}`
+  const name = `${copyPrefix(template.source)}${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: base })
   await admin.connect()
   await admin.query(`create database ${name} template ${template.source}`)

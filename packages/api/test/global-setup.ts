@@ -59,12 +59,17 @@ export default async function setup(project: TestProject) {
   project.provide('template', { dialect, source, demo, other, now: now.toISOString() })
   return async () => {
     const leftovers = await admin.query<{ datname: string }>(
-      `select datname from pg_database where datname like 'relais_t_%' or datname = $1`,
-      [source],
+      `select datname from pg_database where datname like $1 or datname = $2`,
+      [`${copyPrefix(source)}%`, source],
     )
     for (const { datname } of leftovers.rows) await admin.query(`drop database if exists ${datname} with (force)`)
     await admin.end()
   }
+}
+
+/** Copies made for one run share a prefix, so a run cleans up only its own databases. */
+export function copyPrefix(template: string): string {
+  return template.replace('relais_template_', 'relais_t_') + '_'
 }
 
 export function withDatabase(url: string, database: string): string {

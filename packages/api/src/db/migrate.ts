@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import * as initial from './migrations/0001_initial.js'
+import * as suppressions from './migrations/0002_suppressions.js'
 import type { Database } from './types.js'
 
 // Migrations are imported, not read from a folder, so they work the same under tsx, a bundle or tests.
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_suppressions': suppressions,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

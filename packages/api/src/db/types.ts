@@ -198,6 +198,14 @@ export interface ActivityTable {
   occurred_at: Timestamp
 }
 
+/** Hashes of erased people's addresses: a re-import must not bring them back. */
+export interface SuppressionTable {
+  organization_id: string
+  email_hash: string
+  reason: string
+  created_at: Timestamp
+}
+
 export interface Database {
   organizations: OrganizationTable
   api_keys: ApiKeyTable
@@ -211,6 +219,7 @@ export interface Database {
   rsvps: RsvpTable
   confirmations: ConfirmationTable
   activity: ActivityTable
+  suppressions: SuppressionTable
 }
 
 export type Organization = Selectable<OrganizationTable>

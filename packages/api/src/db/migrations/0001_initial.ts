@@ -43,7 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('slug', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
-    .addColumn('visibility', 'text', (c) => c.notNull().defaultTo('public').check(sql`visibility in ('public', 'private')`))
+    .addColumn('visibility', 'text', (c) =>
+      c.notNull().defaultTo('public').check(sql`visibility in ('public', 'private')`),
+    )
     .addColumn('department', 'text')
     .addColumn('postcodes', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn('latitude', 'double precision')
@@ -58,7 +60,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addForeignKeyConstraint('groups_parent', ['organization_id', 'parent_id'], 'groups', ['organization_id', 'id'])
     .execute()
   await sql`create index groups_path on groups (organization_id, path text_pattern_ops)`.execute(db)
-  await db.schema.createIndex('groups_parent_name').on('groups').columns(['organization_id', 'parent_id', 'name', 'id']).execute()
+  await db.schema
+    .createIndex('groups_parent_name')
+    .on('groups')
+    .columns(['organization_id', 'parent_id', 'name', 'id'])
+    .execute()
   await db.schema.createIndex('groups_name').on('groups').columns(['organization_id', 'name', 'id']).execute()
   await db.schema.createIndex('groups_slug').unique().on('groups').columns(['organization_id', 'slug']).execute()
 
@@ -68,7 +74,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('postcode', 'text', (c) => c.notNull())
     .addColumn('group_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('group_postcodes_pkey', ['organization_id', 'postcode', 'group_id'])
-    .addForeignKeyConstraint('group_postcodes_group', ['organization_id', 'group_id'], 'groups', ['organization_id', 'id'], (f) => f.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'group_postcodes_group',
+      ['organization_id', 'group_id'],
+      'groups',
+      ['organization_id', 'id'],
+      (f) => f.onDelete('cascade'),
+    )
     .execute()
 
   await db.schema
@@ -95,9 +107,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('members_pkey', ['organization_id', 'id'])
     .execute()
-  await db.schema.createIndex('members_email').unique().on('members').columns(['organization_id', 'email_normalized']).execute()
-  await db.schema.createIndex('members_created').on('members').columns(['organization_id', 'created_at', 'id']).execute()
-  await db.schema.createIndex('members_status_created').on('members').columns(['organization_id', 'status', 'created_at', 'id']).execute()
+  await db.schema
+    .createIndex('members_email')
+    .unique()
+    .on('members')
+    .columns(['organization_id', 'email_normalized'])
+    .execute()
+  await db.schema
+    .createIndex('members_created')
+    .on('members')
+    .columns(['organization_id', 'created_at', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('members_status_created')
+    .on('members')
+    .columns(['organization_id', 'status', 'created_at', 'id'])
+    .execute()
 
   await db.schema
     .createTable('memberships')
@@ -107,10 +132,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('member', 'organizer')`))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('memberships_pkey', ['organization_id', 'group_id', 'member_id'])
-    .addForeignKeyConstraint('memberships_group', ['organization_id', 'group_id'], 'groups', ['organization_id', 'id'], (f) => f.onDelete('cascade'))
-    .addForeignKeyConstraint('memberships_member', ['organization_id', 'member_id'], 'members', ['organization_id', 'id'], (f) => f.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'memberships_group',
+      ['organization_id', 'group_id'],
+      'groups',
+      ['organization_id', 'id'],
+      (f) => f.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'memberships_member',
+      ['organization_id', 'member_id'],
+      'members',
+      ['organization_id', 'id'],
+      (f) => f.onDelete('cascade'),
+    )
     .execute()
-  await db.schema.createIndex('memberships_member').on('memberships').columns(['organization_id', 'member_id']).execute()
+  await db.schema
+    .createIndex('memberships_member')
+    .on('memberships')
+    .columns(['organization_id', 'member_id'])
+    .execute()
 
   await db.schema
     .createTable('consent_texts')
@@ -142,10 +183,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('confirmed_at', 'timestamptz')
     .addColumn('withdrawn_at', 'timestamptz')
     .addPrimaryKeyConstraint('consent_records_pkey', ['organization_id', 'id'])
-    .addForeignKeyConstraint('consent_records_member', ['organization_id', 'member_id'], 'members', ['organization_id', 'id'])
-    .addForeignKeyConstraint('consent_records_text', ['organization_id', 'consent_text_id'], 'consent_texts', ['organization_id', 'id'])
+    .addForeignKeyConstraint('consent_records_member', ['organization_id', 'member_id'], 'members', [
+      'organization_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('consent_records_text', ['organization_id', 'consent_text_id'], 'consent_texts', [
+      'organization_id',
+      'id',
+    ])
     .execute()
-  await db.schema.createIndex('consent_records_member').on('consent_records').columns(['organization_id', 'member_id', 'given_at']).execute()
+  await db.schema
+    .createIndex('consent_records_member')
+    .on('consent_records')
+    .columns(['organization_id', 'member_id', 'given_at'])
+    .execute()
   // The ledger is append-only: a record may only gain its confirmation or withdrawal time, once.
   await sql`
     create function consent_records_append_only() returns trigger language plpgsql as $$
@@ -212,9 +263,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('initiatives_capacity_positive', sql`capacity is null or capacity > 0`)
     .execute()
   // The public lists: upcoming by start, either organization-wide or within a set of groups.
-  await db.schema.createIndex('initiatives_status_start').on('initiatives').columns(['organization_id', 'status', 'starts_at', 'id']).execute()
-  await db.schema.createIndex('initiatives_group_start').on('initiatives').columns(['organization_id', 'group_id', 'starts_at', 'id']).execute()
-  await db.schema.createIndex('initiatives_place').on('initiatives').columns(['organization_id', 'status', 'public_latitude', 'public_longitude']).execute()
+  await db.schema
+    .createIndex('initiatives_status_start')
+    .on('initiatives')
+    .columns(['organization_id', 'status', 'starts_at', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('initiatives_group_start')
+    .on('initiatives')
+    .columns(['organization_id', 'group_id', 'starts_at', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('initiatives_place')
+    .on('initiatives')
+    .columns(['organization_id', 'status', 'public_latitude', 'public_longitude'])
+    .execute()
 
   await db.schema
     .createTable('rsvps')
@@ -231,11 +294,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('queued_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('rsvps_pkey', ['organization_id', 'id'])
     .addUniqueConstraint('rsvps_one_per_member', ['organization_id', 'initiative_id', 'member_id'])
-    .addForeignKeyConstraint('rsvps_initiative', ['organization_id', 'initiative_id'], 'initiatives', ['organization_id', 'id'])
+    .addForeignKeyConstraint('rsvps_initiative', ['organization_id', 'initiative_id'], 'initiatives', [
+      'organization_id',
+      'id',
+    ])
     .addForeignKeyConstraint('rsvps_member', ['organization_id', 'member_id'], 'members', ['organization_id', 'id'])
     .execute()
-  await db.schema.createIndex('rsvps_queue').on('rsvps').columns(['organization_id', 'initiative_id', 'status', 'queued_at', 'id']).execute()
-  await db.schema.createIndex('rsvps_list').on('rsvps').columns(['organization_id', 'initiative_id', 'created_at', 'id']).execute()
+  await db.schema
+    .createIndex('rsvps_queue')
+    .on('rsvps')
+    .columns(['organization_id', 'initiative_id', 'status', 'queued_at', 'id'])
+    .execute()
+  await db.schema
+    .createIndex('rsvps_list')
+    .on('rsvps')
+    .columns(['organization_id', 'initiative_id', 'created_at', 'id'])
+    .execute()
   await db.schema.createIndex('rsvps_member').on('rsvps').columns(['organization_id', 'member_id']).execute()
 
   await db.schema
@@ -249,7 +323,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('used_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('confirmations_pkey', ['organization_id', 'token_hash'])
-    .addForeignKeyConstraint('confirmations_member', ['organization_id', 'member_id'], 'members', ['organization_id', 'id'], (f) => f.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'confirmations_member',
+      ['organization_id', 'member_id'],
+      'members',
+      ['organization_id', 'id'],
+      (f) => f.onDelete('cascade'),
+    )
     .execute()
   // A confirmation link carries only the token; it is looked up before the tenant is known.
   await db.schema.createIndex('confirmations_token').unique().on('confirmations').column('token_hash').execute()
@@ -265,8 +345,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('occurred_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('activity_pkey', ['organization_id', 'id'])
     .execute()
-  await db.schema.createIndex('activity_recent').on('activity').columns(['organization_id', 'occurred_at', 'id']).execute()
-  await sql`create index activity_group on activity (organization_id, group_path text_pattern_ops, occurred_at, id)`.execute(db)
+  await db.schema
+    .createIndex('activity_recent')
+    .on('activity')
+    .columns(['organization_id', 'occurred_at', 'id'])
+    .execute()
+  await sql`create index activity_group on activity (organization_id, group_path text_pattern_ops, occurred_at, id)`.execute(
+    db,
+  )
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -85,13 +85,15 @@ async function listGroupsNear(
     )
     .execute()
   const radius = filter.radiusKm ?? 30
+  // 0 km means "covers the postcode": a group merely located there (a federation placed at its
+  // first section) shows 0.1 km, so the covering groups still come first.
   const ranked = rows
     .map((g) => ({
       ...g,
       distance_km: g.postcodes.includes(place.postcode)
         ? 0
         : g.latitude !== null && g.longitude !== null
-          ? Math.round(distanceKm(place, { latitude: g.latitude, longitude: g.longitude }) * 10) / 10
+          ? Math.max(0.1, Math.round(distanceKm(place, { latitude: g.latitude, longitude: g.longitude }) * 10) / 10)
           : Number.POSITIVE_INFINITY,
     }))
     .filter((g) => g.distance_km <= radius)

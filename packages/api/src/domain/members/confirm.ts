@@ -10,31 +10,40 @@ export interface Confirmation {
   subjectId: string | null
 }
 
-const unusable = () =>
+export const unusableConfirmation = () =>
   new DomainError('invalid', 'This confirmation link is invalid, was already used or has expired.', [
     { path: 'token', message: 'Sign up again to receive a new link.' },
   ])
 
 /**
  * Follows a double opt-in link: the person proved they own the address, so their pending
- * consents are confirmed, a pending member becomes active and a requested group is joined.
- * A token works once.
+ * consents are confirmed, a pending member becomes active (an unsubscribed one too, when they
+ * signed up again) and a requested group is joined. A token works once; with `organizationId`,
+ * only that organization's tokens count (an API key cannot spend another tenant's links).
  */
-export async function confirmToken(db: Kysely<Database>, token: string, now = new Date()): Promise<Confirmation> {
+export async function confirmToken(
+  db: Kysely<Database>,
+  token: string,
+  { now = new Date(), organizationId }: { now?: Date; organizationId?: string } = {},
+): Promise<Confirmation> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('confirmations')
       .set({ used_at: now })
       .where('token_hash', '=', sha256Hex(token))
+      .$if(organizationId !== undefined, (qb) => qb.where('organization_id', '=', organizationId ?? ''))
       .where('used_at', 'is', null)
       .where('expires_at', '>', now)
       .returningAll()
       .executeTakeFirst()
-    if (!row) throw unusable()
+    if (!row) throw unusableConfirmation()
     const member = await trx
       .updateTable('members')
       .set((eb) => ({
-        status: sql<MemberStatus>`case when status = 'pending' then 'active' else status end`,
+        status:
+          row.purpose === 'signup'
+            ? sql<MemberStatus>`case when status in ('pending', 'unsubscribed') then 'active' else status end`
+            : sql<MemberStatus>`case when status = 'pending' then 'active' else status end`,
         confirmed_at: eb.fn.coalesce('confirmed_at', eb.val(now)),
         updated_at: now,
       }))
@@ -43,7 +52,7 @@ export async function confirmToken(db: Kysely<Database>, token: string, now = ne
       .where('status', '!=', 'erased')
       .returning(['id'])
       .executeTakeFirst()
-    if (!member) throw unusable()
+    if (!member) throw unusableConfirmation()
     await trx
       .updateTable('consent_records')
       .set({ confirmed_at: now })
@@ -56,10 +65,20 @@ export async function confirmToken(db: Kysely<Database>, token: string, now = ne
     if (row.purpose === 'signup' && row.subject_id) {
       await trx
         .insertInto('memberships')
-        .values({ organization_id: row.organization_id, group_id: row.subject_id, member_id: row.member_id, role: 'member' })
+        .values({
+          organization_id: row.organization_id,
+          group_id: row.subject_id,
+          member_id: row.member_id,
+          role: 'member',
+        })
         .onConflict((oc) => oc.doNothing())
         .execute()
     }
-    return { organizationId: row.organization_id, memberId: row.member_id, purpose: row.purpose, subjectId: row.subject_id }
+    return {
+      organizationId: row.organization_id,
+      memberId: row.member_id,
+      purpose: row.purpose,
+      subjectId: row.subject_id,
+    }
   })
 }

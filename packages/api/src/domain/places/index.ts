@@ -30,7 +30,7 @@ export type Place = {
  * `places-data.json` maps each postcode to `[latitude, longitude, located, communes]`: `located`
  * is 1 when the point comes from the postcode's own communes and 0 when it is a fallback, and
  * `communes` packs `<INSEE code><name>` entries joined by `|`. INSEE codes are always five
- * characters, and one string per postcode keeps the committed file a fifth smaller than nested arrays.
+ * characters, and one string per postcode keeps the committed file a quarter smaller than nested arrays.
  */
 export type PlaceRow = [latitude: number, longitude: number, located: 0 | 1, communes: string]
 
@@ -40,10 +40,7 @@ const INSEE_LENGTH = 5
 let table: Record<string, PlaceRow> | undefined
 
 function rows(): Record<string, PlaceRow> {
-  table ??= JSON.parse(readFileSync(new URL('./places-data.json', import.meta.url), 'utf8')) as Record<
-    string,
-    PlaceRow
-  >
+  table ??= JSON.parse(readFileSync(new URL('./places-data.json', import.meta.url), 'utf8')) as Record<string, PlaceRow>
   return table
 }
 
@@ -54,9 +51,9 @@ export function unpackCommunes(packed: string): Commune[] {
 }
 
 /**
- * Departments follow the postcode (the 03 postcode of a commune in 18 is the 03 post office's), except
- * Corsica, whose postcodes all start with 20 while its departments are 2A and 2B: there the
- * communes' INSEE codes decide. Overseas departments use three digits (971 to 976).
+ * Departments follow the postcode, which is the post office's (Le Clapier, in Aveyron, is served
+ * from Hérault's 34260), except in Corsica, whose postcodes all start with 20 while its departments
+ * are 2A and 2B: there the communes' INSEE codes decide. Overseas departments take three digits.
  */
 export function departmentFromCodes(postcode: string, inseeCodes: readonly string[]): string | undefined {
   if (!POSTCODE.test(postcode)) return undefined
@@ -66,27 +63,28 @@ export function departmentFromCodes(postcode: string, inseeCodes: readonly strin
     const south = inseeCodes.filter((code) => code.startsWith('2A')).length
     const north = inseeCodes.filter((code) => code.startsWith('2B')).length
     if (south !== north) return south > north ? '2A' : '2B'
-    // Without communes to ask, La Poste's split is 200xx-201xx for Corse-du-Sud and the rest for Haute-Corse.
+    // Without communes to ask, follow the table's split: 200xx and 201xx are all Corse-du-Sud.
     return postcode < '20200' ? '2A' : '2B'
   }
   return two >= '01' && two <= '95' ? two : undefined
 }
 
 export function departmentOf(postcode: string): string | undefined {
-  if (!POSTCODE.test(postcode)) return undefined
+  if (typeof postcode !== 'string' || !POSTCODE.test(postcode)) return undefined
   const row = rows()[postcode]
   const codes = row ? unpackCommunes(row[3]).map((commune) => commune.insee_code) : []
   return departmentFromCodes(postcode, codes)
 }
 
 function placeOf(postcode: string, row: PlaceRow, communes: Commune[]): Place {
+  const codes = unpackCommunes(row[3]).map((commune) => commune.insee_code)
   return {
     postcode,
     communes,
     latitude: row[0],
     longitude: row[1],
     precision: row[2] === 1 ? 'commune' : 'approximate',
-    department: departmentFromCodes(postcode, unpackCommunes(row[3]).map((c) => c.insee_code)) ?? '',
+    department: departmentFromCodes(postcode, codes) ?? '',
   }
 }
 
@@ -120,8 +118,8 @@ export interface BoundingBox {
 /**
  * The smallest latitude/longitude box holding every point within `radiusKm`, so SQL can prefilter
  * on indexed columns before the exact `distanceKm`. The longitude half-width is
- * asin(sin(r) / cos(lat)) rather than r / cos(lat): the circle is widest north of its centre, not
- * at it. Near a pole or across the antimeridian the box takes every longitude, so that the
+ * asin(sin(r) / cos(lat)) rather than r / cos(lat): the circle is widest poleward of its centre,
+ * not level with it. Near a pole or across the antimeridian the box takes every longitude, so that the
  * prefilter never drops a point the distance would keep.
  */
 export function boundingBox(center: Coordinates, radiusKm: number): BoundingBox {
@@ -215,7 +213,7 @@ export function searchCommunes(query: string, limit = 10): Place[] {
     if (entry.folded === folded) return 0
     return entry.folded.charAt(folded.length) === ' ' ? 1 : 2
   }
-  const table = rows()
+  const places = rows()
   return communesIndex()
     .filter((entry) => entry.folded.startsWith(folded))
     .map((entry) => ({ entry, rank: rank(entry) }))
@@ -229,7 +227,7 @@ export function searchCommunes(query: string, limit = 10): Place[] {
     .slice(0, limit)
     .flatMap(({ entry }) => {
       const postcode = entry.postcodes[0]
-      const row = postcode ? table[postcode] : undefined
+      const row = postcode ? places[postcode] : undefined
       return postcode && row ? [placeOf(postcode, row, [entry.commune])] : []
     })
 }

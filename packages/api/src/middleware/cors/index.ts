@@ -27,7 +27,8 @@ export function cors({ maxAge = 600 }: CorsOptions = {}): MiddlewareHandler {
     return c.body(null, 204, {
       'access-control-allow-origin': origin,
       'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
-      'access-control-allow-headers': 'Authorization, Content-Type, Idempotency-Key, If-None-Match, If-Match, Last-Event-ID',
+      'access-control-allow-headers':
+        'Authorization, Content-Type, Idempotency-Key, If-None-Match, If-Match, Last-Event-ID, Relais-Widget',
       'access-control-max-age': String(maxAge),
       vary: 'Origin',
     })

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hook } from '@hono/zod-openapi'
 import type { Env } from 'hono'
 import { problem } from '../../middleware/problem-details/index.js'
+import './messages.js'
 
 // Zod issues become `errors[]` with dotted paths, prefixed by where the value came from when it
 // was not the body, so a widget can put each message next to its field.
@@ -13,7 +14,11 @@ const validationProblem: Hook<unknown, Env, string, unknown> = (result, c) => {
     const prefix = where && where !== 'json' ? `${where === 'param' ? 'path' : where}${path ? '.' : ''}` : ''
     return { path: `${prefix}${path}` || '(body)', message: issue.message }
   })
-  return problem(c, 400, { title: 'Validation failed', detail: 'Some fields are missing or invalid; see errors.', errors })
+  return problem(c, 400, {
+    title: 'Validation failed',
+    detail: 'Some fields are missing or invalid; see errors.',
+    errors,
+  })
 }
 
 /** A router for one resource, sharing the app's validation answer. */

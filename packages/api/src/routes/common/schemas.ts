@@ -38,7 +38,9 @@ export function problems<S extends ProblemStatus>(...statuses: S[]) {
       status,
       { description: problemDescriptions[status], content: { 'application/problem+json': { schema: ProblemSchema } } },
     ]),
-  ) as unknown as { [K in S]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } } }
+  ) as unknown as {
+    [K in S]: { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
+  }
 }
 
 /** A JSON body for a route's `responses` or `request.body`. */
@@ -51,7 +53,13 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 }
 
 export const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'Items per page, 1–100.', example: 20 }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ description: 'Items per page, 1–100.', example: 20 }),
   cursor: z.string().max(500).optional().openapi({ description: 'The `next_cursor` of the previous page.' }),
 })
 
@@ -72,7 +80,10 @@ export function idParam(prefix: string, description: string) {
 
 export const Timestamp = z.string().openapi({ format: 'date-time', example: '2026-12-05T18:30:00Z' })
 
-export const Postcode = z.string().regex(/^\d{5}$/, 'A French postcode has five digits.').openapi({ example: '75011' })
+export const Postcode = z
+  .string()
+  .regex(/^\d{5}$/, 'A French postcode has five digits.')
+  .openapi({ example: '75011' })
 
 export const HttpUrl = z
   .string()

@@ -1,9 +1,31 @@
+import type { Context } from 'hono'
+import type { Group } from '../../db/types.js'
 import { countGroup } from '../../domain/groups/counts.js'
+import { createGroup } from '../../domain/groups/create.js'
+import { listGroupMembers } from '../../domain/groups/members-list.js'
+import { addGroupMember, removeGroupMember } from '../../domain/groups/memberships.js'
 import { getGroup, listGroups } from '../../domain/groups/queries.js'
-import { createRouter } from '../common/router.js'
+import { removeGroup } from '../../domain/groups/remove.js'
+import { updateGroup } from '../../domain/groups/update.js'
 import { audienceOf } from '../common/audience.js'
-import { presentGroup, presentGroupDetail } from './present.js'
-import { getGroupRoute, listGroupsRoute } from './routes.js'
+import { createRouter } from '../common/router.js'
+import { etagOf, ifMatchVersions, stillFresh } from './etag.js'
+import { presentGroup, presentGroupDetail, presentGroupMember } from './present.js'
+import {
+  addGroupMemberRoute,
+  createGroupRoute,
+  deleteGroupRoute,
+  getGroupRoute,
+  listGroupMembersRoute,
+  listGroupsRoute,
+  removeGroupMemberRoute,
+  updateGroupRoute,
+} from './routes.js'
+
+async function detailOf(c: Context, group: Group) {
+  c.header('etag', etagOf(group.version))
+  return presentGroupDetail(group, await countGroup(c.var.db, group))
+}
 
 export const groupsRouter = createRouter()
   .openapi(listGroupsRoute, async (c) => {
@@ -21,5 +43,47 @@ export const groupsRouter = createRouter()
   })
   .openapi(getGroupRoute, async (c) => {
     const group = await getGroup(c.var.db, audienceOf(c), c.req.valid('param').group_id)
-    return c.json(presentGroupDetail(group, await countGroup(c.var.db, group)), 200)
+    if (stillFresh(c.req.valid('header')['if-none-match'], group.version)) {
+      c.header('etag', etagOf(group.version))
+      return c.body(null, 304)
+    }
+    return c.json(await detailOf(c, group), 200)
+  })
+  .openapi(createGroupRoute, async (c) => {
+    const group = await createGroup(c.var.db, c.var.caller.organizationId, c.req.valid('json'))
+    c.header('location', `${c.var.config.publicUrl}/v1/groups/${group.id}`)
+    return c.json(await detailOf(c, group), 201)
+  })
+  .openapi(updateGroupRoute, async (c) => {
+    const { group_id } = c.req.valid('param')
+    const group = await updateGroup(c.var.db, c.var.caller.organizationId, group_id, c.req.valid('json'), {
+      expectedVersions: ifMatchVersions(c.req.valid('header')['if-match']),
+    })
+    return c.json(await detailOf(c, group), 200)
+  })
+  .openapi(deleteGroupRoute, async (c) => {
+    await removeGroup(c.var.db, c.var.caller.organizationId, c.req.valid('param').group_id)
+    return c.body(null, 204)
+  })
+  .openapi(listGroupMembersRoute, async (c) => {
+    const query = c.req.valid('query')
+    const page = await listGroupMembers(c.var.db, c.var.caller.organizationId, c.req.valid('param').group_id, {
+      role: query.role,
+      includeSubgroups: query.include_subgroups,
+      limit: query.limit,
+      cursor: query.cursor,
+    })
+    return c.json({ data: page.data.map(presentGroupMember), next_cursor: page.next_cursor }, 200)
+  })
+  .openapi(addGroupMemberRoute, async (c) => {
+    const { member_id, role } = c.req.valid('json')
+    const { group_id } = c.req.valid('param')
+    const change = await addGroupMember(c.var.db, c.var.caller.organizationId, group_id, member_id, role)
+    if (change.created) return c.json(presentGroupMember(change.member), 201)
+    return c.json(presentGroupMember(change.member), 200)
+  })
+  .openapi(removeGroupMemberRoute, async (c) => {
+    const { group_id, member_id } = c.req.valid('param')
+    await removeGroupMember(c.var.db, c.var.caller.organizationId, group_id, member_id)
+    return c.body(null, 204)
   })

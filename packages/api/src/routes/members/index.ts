@@ -1,3 +1,74 @@
+import type { Context } from 'hono'
+import { createMember } from '../../domain/members/create.js'
+import { eraseMember } from '../../domain/members/erase.js'
+import { exportMember } from '../../domain/members/export.js'
+import { detailOf, getMemberDetail, listMembers } from '../../domain/members/queries.js'
+import { updateMember } from '../../domain/members/update.js'
 import { createRouter } from '../common/router.js'
+import { etagOf, ifMatchVersions } from '../groups/etag.js'
+import { presentExport, presentMember, presentMemberDetail } from './present.js'
+import {
+  createMemberRoute,
+  eraseMemberRoute,
+  exportMemberRoute,
+  getMemberRoute,
+  listMembersRoute,
+  updateMemberRoute,
+} from './routes.js'
+
+// Personal data: no shared cache may keep a copy.
+function privateAnswer(c: Context, version?: number) {
+  c.header('cache-control', 'no-store')
+  if (version !== undefined) c.header('etag', etagOf(version))
+}
+
+const dateOf = (value: string | undefined) => (value === undefined ? undefined : new Date(value))
 
 export const membersRouter = createRouter()
+  .openapi(listMembersRoute, async (c) => {
+    const query = c.req.valid('query')
+    const page = await listMembers(c.var.db, c.var.caller.organizationId, {
+      status: query.status,
+      groupId: query.group,
+      tag: query.tag,
+      postcode: query.postcode,
+      q: query.q,
+      createdAfter: dateOf(query.created_after),
+      createdBefore: dateOf(query.created_before),
+      limit: query.limit,
+      cursor: query.cursor,
+    })
+    privateAnswer(c)
+    return c.json({ data: page.data.map(presentMember), next_cursor: page.next_cursor }, 200)
+  })
+  .openapi(createMemberRoute, async (c) => {
+    const { db, caller } = c.var
+    const member = await createMember(db, caller.organizationId, c.req.valid('json'), {
+      source: { origin: null, widget: null, key_id: caller.keyId },
+    })
+    privateAnswer(c, member.version)
+    c.header('location', `${c.var.config.publicUrl}/v1/members/${member.id}`)
+    return c.json(presentMemberDetail(await detailOf(db, member)), 201)
+  })
+  .openapi(getMemberRoute, async (c) => {
+    const member = await getMemberDetail(c.var.db, c.var.caller.organizationId, c.req.valid('param').member_id)
+    privateAnswer(c, member.version)
+    return c.json(presentMemberDetail(member), 200)
+  })
+  .openapi(updateMemberRoute, async (c) => {
+    const { db, caller } = c.var
+    const member = await updateMember(db, caller.organizationId, c.req.valid('param').member_id, c.req.valid('json'), {
+      expectedVersions: ifMatchVersions(c.req.valid('header')['if-match']),
+    })
+    privateAnswer(c, member.version)
+    return c.json(presentMemberDetail(await detailOf(db, member)), 200)
+  })
+  .openapi(eraseMemberRoute, async (c) => {
+    await eraseMember(c.var.db, c.var.caller.organizationId, c.req.valid('param').member_id)
+    return c.body(null, 204)
+  })
+  .openapi(exportMemberRoute, async (c) => {
+    const held = await exportMember(c.var.db, c.var.caller.organizationId, c.req.valid('param').member_id)
+    privateAnswer(c)
+    return c.json(presentExport(held), 200)
+  })

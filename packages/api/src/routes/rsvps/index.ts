@@ -1,3 +1,48 @@
+import { changeRsvpStatus } from '../../domain/rsvps/change.js'
+import { getRsvp, listRsvps } from '../../domain/rsvps/list.js'
+import { registerRsvp } from '../../domain/rsvps/register.js'
+import { audienceOf } from '../common/audience.js'
 import { createRouter } from '../common/router.js'
+import { sourceOf } from '../signups/source.js'
+import { presentPlaced, presentRsvp } from './present.js'
+import { createRsvpRoute, listRsvpsRoute, updateRsvpRoute } from './routes.js'
 
 export const rsvpsRouter = createRouter()
+  .openapi(createRsvpRoute, async (c) => {
+    const rsvp = c.req.valid('json')
+    c.header('cache-control', 'no-store')
+    // The clear confirmation token stays in the outcome for the e-mail to come; it is neither answered nor logged.
+    const outcome = await registerRsvp(c.var.db, {
+      audience: audienceOf(c),
+      initiativeId: c.req.valid('param').initiative_id,
+      person: {
+        email: rsvp.email,
+        given_name: rsvp.given_name,
+        family_name: rsvp.family_name,
+        postcode: rsvp.postcode,
+        phone: rsvp.phone ?? null,
+      },
+      language: rsvp.language,
+      consents: rsvp.consents,
+      source: sourceOf(c, rsvp.source_page),
+      robot: Boolean(rsvp.website),
+    })
+    if (outcome.created) return c.json(presentPlaced(outcome), 201)
+    return c.json(presentPlaced(outcome), 200)
+  })
+  .openapi(listRsvpsRoute, async (c) => {
+    const query = c.req.valid('query')
+    const page = await listRsvps(c.var.db, c.var.caller.organizationId, c.req.valid('param').initiative_id, {
+      status: query.status,
+      limit: query.limit,
+      cursor: query.cursor,
+    })
+    c.header('cache-control', 'no-store')
+    return c.json({ data: page.data.map(presentRsvp), next_cursor: page.next_cursor }, 200)
+  })
+  .openapi(updateRsvpRoute, async (c) => {
+    const { organizationId } = c.var.caller
+    const { rsvp_id } = c.req.valid('param')
+    await changeRsvpStatus(c.var.db, organizationId, rsvp_id, c.req.valid('json').status)
+    return c.json(presentRsvp(await getRsvp(c.var.db, organizationId, rsvp_id)), 200)
+  })

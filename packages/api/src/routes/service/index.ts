@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { sql } from 'kysely'
 import { problem } from '../../middleware/problem-details/index.js'
 import { createRouter } from '../common/router.js'
-import { docsPage } from './docs.js'
+import { mountDocs } from './docs.js'
 import { openApiDocument } from './openapi.js'
 
 /** Outside /v1: the contract, its rendered reference, and the probes of load balancers. */
@@ -13,7 +13,7 @@ export function serviceRoutes(api: OpenAPIHono) {
     document ??= openApiDocument(api)
     return c.json(document)
   })
-  app.get('/docs', (c) => c.html(docsPage()))
+  mountDocs(app)
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
     try {

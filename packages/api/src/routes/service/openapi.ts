@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 
 /** The contract: generated from the routes, served at /openapi.json and committed beside the code. */
-export function openApiDocument(app: OpenAPIHono) {
+export function openApiDocument(app: OpenAPIHono): ReturnType<OpenAPIHono['getOpenAPI31Document']> {
   return app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
@@ -20,7 +20,9 @@ export function openApiDocument(app: OpenAPIHono) {
       { name: 'Initiatives', description: 'Events and actions, with RSVPs and calendars.' },
       { name: 'Members', description: 'People known to the organization (secret keys only).' },
       { name: 'Sign-ups', description: 'Joining from public pages, with explicit consent and double opt-in.' },
+      { name: 'Consent', description: 'The consent texts shown to visitors, versioned and fingerprinted.' },
       { name: 'Activity', description: 'The public, privacy-safe story of the organization.' },
+      { name: 'Stats', description: 'Public counts for social proof.' },
       { name: 'Places', description: 'French postcodes and communes, offline.' },
       { name: 'Keys', description: 'API keys of the organization.' },
     ],

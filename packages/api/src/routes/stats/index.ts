@@ -1,3 +1,17 @@
+import { groupStats } from '../../domain/stats/group-stats.js'
+import { initiativeStats } from '../../domain/stats/initiative-stats.js'
+import { audienceOf } from '../common/audience.js'
 import { createRouter } from '../common/router.js'
+import { getStatsRoute } from './routes.js'
 
-export const statsRouter = createRouter()
+export const statsRouter = createRouter().openapi(getStatsRoute, async (c) => {
+  const query = c.req.valid('query')
+  const audience = audienceOf(c)
+  const stats = query.initiative
+    ? await initiativeStats(c.var.db, audience, query.initiative)
+    : await groupStats(c.var.db, audience, query.group)
+  c.header('cache-control', 'public, max-age=15')
+  // Counts differ per organization (and per key kind), which only the key tells apart.
+  c.header('vary', 'Authorization', { append: true })
+  return c.json(stats, 200)
+})

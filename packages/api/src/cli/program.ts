@@ -1,0 +1,44 @@
+import { Command } from 'commander'
+import { addKeysCommands } from './commands/keys.js'
+import { addMigrateCommand } from './commands/migrate.js'
+import { addOrgsCommands } from './commands/orgs.js'
+import { addSeedCommand } from './commands/seed.js'
+import { addServeCommand } from './commands/serve.js'
+import { reportError } from './errors.js'
+import { type CliIo, processIo } from './io.js'
+
+const environment = `
+Environment:
+  DATABASE_URL       a PostgreSQL server (postgres://user@host:5432/db) instead of the embedded database
+  RELAIS_DATA_DIR    where the embedded database and demo.json live (default: ./.relais)
+  PORT, HOST         where the server listens (default: 127.0.0.1:8787)
+  RELAIS_PUBLIC_URL  the address visitors reach (default: http://localhost:PORT)`
+
+/** The `relais` command line: every command reads and writes through `io`. */
+export function createProgram(io: CliIo): Command {
+  const program = new Command('relais')
+    .description('Relais: the organizing toolkit of a party or campaign (API server and administration).')
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.out,
+      writeErr: io.err,
+      outputError: (text, write) => write(`relais: ${text.replace(/^error: /, '').trim()}\n`),
+    })
+    .showSuggestionAfterError()
+    .addHelpText('after', environment)
+  // Subcommands made with .command() inherit the output and exit settings above.
+  for (const add of [addServeCommand, addMigrateCommand, addSeedCommand, addOrgsCommands, addKeysCommands]) {
+    add(program, io)
+  }
+  return program
+}
+
+/** Runs the command line and gives the exit code; errors are reported, never thrown. */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    await createProgram(io).parseAsync(argv, { from: 'user' })
+    return 0
+  } catch (error) {
+    return reportError(error, io)
+  }
+}

@@ -1,0 +1,39 @@
+import type { Transaction } from 'kysely'
+import type { Database, Initiative } from '../../db/types.js'
+import { newId } from '../ids.js'
+
+/**
+ * Tells the activity feed about an initiative's publication or cancellation. The group path lets
+ * the feed of any ancestor group show it; the feed itself hides what happens under private groups.
+ */
+export async function recordInitiativeActivity(
+  trx: Transaction<Database>,
+  kind: 'initiative_published' | 'initiative_cancelled',
+  initiative: Initiative,
+  now: Date,
+): Promise<void> {
+  const group = await trx
+    .selectFrom('groups')
+    .select('path')
+    .where('organization_id', '=', initiative.organization_id)
+    .where('id', '=', initiative.group_id)
+    .executeTakeFirstOrThrow()
+  await trx
+    .insertInto('activity')
+    .values({
+      organization_id: initiative.organization_id,
+      id: newId('act', now),
+      group_id: initiative.group_id,
+      group_path: group.path,
+      kind,
+      payload: JSON.stringify({
+        initiative_id: initiative.id,
+        title: initiative.title,
+        kind: initiative.kind,
+        starts_at: initiative.starts_at.toISOString(),
+        commune: initiative.commune,
+      }),
+      occurred_at: now,
+    })
+    .execute()
+}

@@ -1,0 +1,159 @@
+import type { Kysely } from 'kysely'
+import type { Database, Group, InitiativeKind, InitiativeStatus } from '../../db/types.js'
+import { DomainError } from '../errors.js'
+import type { Audience } from '../groups/queries.js'
+import { subtreeIds } from '../groups/subtree.js'
+import { type Page, toPage } from '../pagination.js'
+import { boundingBox, distanceKm, findPlace, type Place } from '../places/index.js'
+import { likeContains } from '../text.js'
+import { normalizeTag } from './fields.js'
+import { decodeTimestampCursor, keyTimestamp, timestampKey } from './keys.js'
+import { earliestStartRunningAt } from './schedule.js'
+import { type InitiativeView, initiativeViews, publicGroupIds } from './visibility.js'
+
+export interface InitiativeFilter {
+  /** A group: its initiatives and, unless `includeSubgroups` is false, those of its subgroups. */
+  group?: string
+  includeSubgroups?: boolean
+  kinds?: InitiativeKind[]
+  tag?: string
+  /** Initiatives still running at or after this time (ending then or later); default now. */
+  from?: Date
+  /** Initiatives starting at or before this time. */
+  to?: Date
+  /** A French postcode: only initiatives with a place within `radiusKm` of it. */
+  near?: string
+  radiusKm?: number
+  q?: string
+  /** Default `published`. Only secret keys may ask for others; the edge checks their scope. */
+  statuses?: InitiativeStatus[]
+  limit: number
+  cursor?: string
+  now?: Date
+}
+
+export type ListedInitiative = InitiativeView & { distance_km?: number }
+
+/**
+ * Initiatives by start time, then id: a keyset order, so that pages neither repeat nor skip rows
+ * while initiatives are created. With `near`, a bounding box on the public coordinates narrows the
+ * scan in SQL and the exact distance decides, page by page.
+ */
+export async function listInitiatives(
+  db: Kysely<Database>,
+  audience: Audience,
+  filter: InitiativeFilter,
+): Promise<Page<ListedInitiative>> {
+  const from = filter.from ?? filter.now ?? new Date()
+  const group = filter.group ? await findFilterGroup(db, audience, filter.group) : undefined
+  const place = filter.near ? findNear(filter.near) : undefined
+  const radiusKm = filter.radiusKm ?? 20
+  const box = place ? boundingBox(place, radiusKm) : undefined
+  const tag = filter.tag ? normalizeTag(filter.tag) : undefined
+  const query = initiativeViews(db, audience)
+    .select(timestampKey('initiatives.starts_at').as('starts_key'))
+    .where('initiatives.status', 'in', filter.statuses ?? ['published'])
+    .where('initiatives.ends_at', '>=', from)
+    // Nothing lasts over a week: this bound lets the (status, starts_at) index do the work.
+    .where('initiatives.starts_at', '>=', earliestStartRunningAt(from))
+    .$if(filter.to !== undefined, (qb) => qb.where('initiatives.starts_at', '<=', filter.to ?? from))
+    .$if(group !== undefined && filter.includeSubgroups === false, (qb) =>
+      qb.where('initiatives.group_id', '=', group?.id ?? ''),
+    )
+    .$if(group !== undefined && filter.includeSubgroups !== false, (qb) =>
+      qb.where('initiatives.group_id', 'in', subtreeIds(db, audience.organizationId, group?.path ?? '')),
+    )
+    .$if(Boolean(filter.kinds?.length), (qb) => qb.where('initiatives.kind', 'in', filter.kinds ?? []))
+    .$if(tag !== undefined, (qb) => qb.where((eb) => eb(eb.val(tag ?? ''), '=', eb.fn.any('initiatives.tags'))))
+    .$if(Boolean(filter.q), (qb) => qb.where('initiatives.search_text', 'like', likeContains(filter.q ?? '')))
+    .$if(box !== undefined, (qb) =>
+      qb
+        .where('initiatives.kind', '!=', 'online')
+        .where('initiatives.public_latitude', '>=', box?.minLatitude ?? 0)
+        .where('initiatives.public_latitude', '<=', box?.maxLatitude ?? 0)
+        .where('initiatives.public_longitude', '>=', box?.minLongitude ?? 0)
+        .where('initiatives.public_longitude', '<=', box?.maxLongitude ?? 0),
+    )
+  type Row = Awaited<ReturnType<typeof query.execute>>[number]
+  const page = (after: { at: string; id: string } | undefined, size: number) =>
+    query
+      .$if(after !== undefined, (qb) =>
+        qb.where((eb) => {
+          const at = keyTimestamp(after?.at ?? '')
+          return eb.or([
+            eb('initiatives.starts_at', '>', at),
+            eb.and([eb('initiatives.starts_at', '=', at), eb('initiatives.id', '>', after?.id ?? '')]),
+          ])
+        }),
+      )
+      .orderBy('initiatives.starts_at')
+      .orderBy('initiatives.id')
+      .limit(size)
+      .execute()
+  const within = (row: Row): (Row & { distance_km?: number }) | undefined => {
+    if (!place) return row
+    if (row.public_latitude === null || row.public_longitude === null) return undefined
+    const distance = distanceKm(place, { latitude: row.public_latitude, longitude: row.public_longitude })
+    return distance <= radiusKm ? { ...row, distance_km: Math.round(distance * 10) / 10 } : undefined
+  }
+  const rows = await collect(page, within, filter.limit + 1, filter.cursor ? decodeTimestampCursor(filter.cursor) : undefined)
+  return toPage(
+    rows,
+    filter.limit,
+    (row) => [row.starts_key, row.id],
+    ({ starts_key, ...initiative }) => initiative,
+  )
+}
+
+/**
+ * Reads keyset batches until `wanted` rows pass `accept` or the rows run out. A rejected row only
+ * moves the scan on; the cursor is always the key of the last row answered.
+ */
+async function collect<Row extends { starts_key: string; id: string }, Kept extends Row>(
+  page: (after: { at: string; id: string } | undefined, size: number) => Promise<Row[]>,
+  accept: (row: Row) => Kept | undefined,
+  wanted: number,
+  after: { at: string; id: string } | undefined,
+): Promise<Kept[]> {
+  const kept: Kept[] = []
+  const size = Math.max(wanted * 2, 50)
+  let position = after
+  for (;;) {
+    const batch = await page(position, size)
+    for (const row of batch) {
+      const accepted = accept(row)
+      if (accepted) kept.push(accepted)
+      if (kept.length >= wanted) return kept
+    }
+    const last = batch.at(-1)
+    if (batch.length < size || !last) return kept
+    position = { at: last.starts_key, id: last.id }
+  }
+}
+
+function findNear(postcode: string): Place {
+  const place = findPlace(postcode)
+  if (!place) {
+    throw new DomainError('invalid', `The postcode ${postcode} is unknown.`, [
+      { path: 'near', message: 'Use a French postcode, such as 75011.' },
+    ])
+  }
+  return place
+}
+
+// A filter on a group the caller cannot see is a mistake to point out, not an empty list.
+async function findFilterGroup(db: Kysely<Database>, audience: Audience, groupId: string): Promise<Group> {
+  const group = await db
+    .selectFrom('groups')
+    .selectAll()
+    .where('organization_id', '=', audience.organizationId)
+    .where('id', '=', groupId)
+    .$if(!audience.includePrivate, (qb) => qb.where('id', 'in', publicGroupIds(db, audience.organizationId)))
+    .executeTakeFirst()
+  if (!group) {
+    throw new DomainError('not_found', `Group ${groupId} was not found.`, [
+      { path: 'group', message: 'Use the id of a group of this organization.' },
+    ])
+  }
+  return group
+}

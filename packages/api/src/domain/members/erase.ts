@@ -1,0 +1,96 @@
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { Database } from '../../db/types.js'
+import { notFound } from '../errors.js'
+import { lockInitiative } from '../rsvps/lock.js'
+import { releaseSpot } from '../rsvps/release.js'
+import { suppressEmail } from './suppression.js'
+
+/**
+ * Erases a person (GDPR art. 17), in one transaction: every personal field of the member row is
+ * blanked and only a hash of the address stays, on the suppression list; memberships, confirmation
+ * tokens and the public activity naming them go; their places at initiatives go to the waitlists.
+ * The consent ledger stays, as the proof of what was agreed: it holds no identifier once the row is
+ * blank. Erasing an erased member changes nothing.
+ *
+ * The member row is locked before any initiative, the order in which an RSVP takes them too.
+ */
+export async function eraseMember(
+  db: Kysely<Database>,
+  organizationId: string,
+  memberId: string,
+  now = new Date(),
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const member = await trx
+      .selectFrom('members')
+      .select(['status', 'email_normalized'])
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', memberId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!member) throw notFound(`Member ${memberId}`)
+    if (member.status === 'erased') return
+    if (member.email_normalized) await suppressEmail(trx, organizationId, member.email_normalized, now)
+    await trx
+      .updateTable('members')
+      .set((eb) => ({
+        email: null,
+        email_normalized: null,
+        given_name: null,
+        family_name: null,
+        postcode: null,
+        commune: null,
+        phone: null,
+        tags: [],
+        source: '{}',
+        status: 'erased',
+        erased_at: now,
+        updated_at: now,
+        version: eb('version', '+', 1),
+      }))
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', memberId)
+      .execute()
+    for (const table of ['memberships', 'confirmations'] as const) {
+      await trx
+        .deleteFrom(table)
+        .where('organization_id', '=', organizationId)
+        .where('member_id', '=', memberId)
+        .execute()
+    }
+    await trx
+      .deleteFrom('activity')
+      .where('organization_id', '=', organizationId)
+      .where(sql<string>`payload->>'member_id'`, '=', memberId)
+      .execute()
+    await giveBackPlaces(trx, organizationId, memberId, now)
+  })
+}
+
+/**
+ * Cancels the person's open RSVPs and hands each freed place to the waitlist. Initiatives are locked
+ * before their RSVPs change, in id order, as every RSVP writer does, so that none of them deadlock.
+ */
+async function giveBackPlaces(trx: Transaction<Database>, organizationId: string, memberId: string, now: Date) {
+  const initiatives = await trx
+    .selectFrom('rsvps')
+    .select('initiative_id')
+    .distinct()
+    .where('organization_id', '=', organizationId)
+    .where('member_id', '=', memberId)
+    .where('status', 'in', ['going', 'waitlisted'])
+    .orderBy('initiative_id')
+    .execute()
+  for (const { initiative_id } of initiatives) {
+    await lockInitiative(trx, organizationId, initiative_id)
+    await trx
+      .updateTable('rsvps')
+      .set({ status: 'cancelled', updated_at: now })
+      .where('organization_id', '=', organizationId)
+      .where('initiative_id', '=', initiative_id)
+      .where('member_id', '=', memberId)
+      .where('status', 'in', ['going', 'waitlisted'])
+      .execute()
+    await releaseSpot(trx, organizationId, initiative_id, now)
+  }
+}

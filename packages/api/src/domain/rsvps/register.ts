@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely'
+import type { Database, Initiative, MemberSource, Rsvp } from '../../db/types.js'
+import type { ConsentPurpose } from '../consent/purposes.js'
+import { resolveConsentTexts } from '../consent/texts.js'
+import { invalid } from '../errors.js'
+import type { Audience } from '../groups/queries.js'
+import { newId } from '../ids.js'
+import { getInitiative } from '../initiatives/queries.js'
+import { enrolPerson } from '../members/enrol.js'
+import { findPlace } from '../places/index.js'
+import { decideAdmission } from './admission.js'
+import { waitlistPosition } from './counts.js'
+import { lockInitiative } from './lock.js'
+import { checkTakesRsvps, fullError, spotsLeft } from './open.js'
+
+export interface RsvpRequest {
+  audience: Audience
+  initiativeId: string
+  person: { email: string; given_name: string; family_name: string; postcode: string; phone?: string | null }
+  /** Defaults to the language of the participation text the visitor was shown. */
+  language?: string
+  consents: { purpose: ConsentPurpose; text_id: string }[]
+  source: MemberSource
+  /** The form's hidden field was filled in, which only robots do: answer as if accepted, write nothing. */
+  robot?: boolean
+  now?: Date
+}
+
+export interface RsvpOutcome {
+  id: string
+  initiative_id: string
+  status: 'going' | 'waitlisted'
+  /** False when the person already held a place or a waitlist spot: nothing was counted twice. */
+  created: boolean
+  spots_left: number | null
+  waitlist_position: number | null
+  /** The clear token for the confirmation e-mail (none for a robot); only its hash is stored. */
+  confirmationToken?: string
+}
+
+/**
+ * Someone registers for an initiative from a public page. Taking part in a party's event reveals a
+ * political opinion (GDPR art. 9): nothing is recorded without the participation consent. In one
+ * transaction the person is enrolled (before the initiative is locked, to hold that lock briefly),
+ * then the place is decided under the lock, so that concurrent requests never exceed the capacity.
+ */
+export async function registerRsvp(db: Kysely<Database>, request: RsvpRequest): Promise<RsvpOutcome> {
+  const { audience, initiativeId, now = new Date() } = request
+  const organizationId = audience.organizationId
+  const texts = await resolveConsentTexts(db, organizationId, checkConsents(request.consents))
+  const shown = await getInitiative(db, { ...audience, includePrivate: false }, initiativeId)
+  checkTakesRsvps(shown, initiativeId, now)
+  if (request.robot) return pretend(shown)
+  const language = request.language ?? texts.find((text) => text.purpose === 'event_participation')?.language ?? 'fr'
+  const communes = findPlace(request.person.postcode)?.communes ?? []
+  return db.transaction().execute(async (trx) => {
+    const enrolment = await enrolPerson(trx, {
+      organizationId,
+      person: { ...request.person, language, commune: communes.length === 1 ? communes[0]?.name : null },
+      consents: texts,
+      source: request.source,
+      purpose: 'rsvp',
+      // The RSVP is the one of this member for this initiative: (initiative, member) is unique.
+      subjectId: initiativeId,
+      now,
+    })
+    const initiative = checkTakesRsvps(await lockInitiative(trx, organizationId, initiativeId), initiativeId, now)
+    const existing = await trx
+      .selectFrom('rsvps')
+      .selectAll()
+      .where('organization_id', '=', organizationId)
+      .where('initiative_id', '=', initiativeId)
+      .where('member_id', '=', enrolment.member.id)
+      .executeTakeFirst()
+    if (existing && existing.status !== 'cancelled') {
+      return outcome(trx, initiative, existing, false, enrolment.confirmationToken)
+    }
+    const admission = decideAdmission({
+      initiative,
+      member: { created: enrolment.created, status: enrolment.member.status },
+    })
+    if (admission === 'full') throw fullError()
+    const values = { status: admission, source: JSON.stringify(request.source), queued_at: now, updated_at: now }
+    const rsvp = existing
+      ? await trx
+          .updateTable('rsvps')
+          .set(values)
+          .where('organization_id', '=', organizationId)
+          .where('id', '=', existing.id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto('rsvps')
+          .values({
+            ...values,
+            organization_id: organizationId,
+            id: newId('rsv', now),
+            initiative_id: initiativeId,
+            member_id: enrolment.member.id,
+            created_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow()
+    const counted = await trx
+      .updateTable('initiatives')
+      .set((eb) =>
+        admission === 'going'
+          ? { going_count: eb('going_count', '+', 1) }
+          : { waitlist_count: eb('waitlist_count', '+', 1) },
+      )
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', initiativeId)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    return outcome(trx, counted, rsvp, true, enrolment.confirmationToken)
+  })
+}
+
+/** The participation consent is required; each purpose once. */
+function checkConsents(consents: RsvpRequest['consents']): RsvpRequest['consents'] {
+  if (!consents.some((consent) => consent.purpose === 'event_participation')) {
+    throw invalid('consents', 'Taking part needs the event_participation consent: show its text and send its id.')
+  }
+  if (new Set(consents.map((consent) => consent.purpose)).size < consents.length) {
+    throw invalid('consents', 'Give each consent once.')
+  }
+  return consents
+}
+
+async function outcome(
+  trx: Parameters<typeof waitlistPosition>[0],
+  initiative: Initiative,
+  rsvp: Rsvp,
+  created: boolean,
+  confirmationToken: string,
+): Promise<RsvpOutcome> {
+  // An RSVP already marked as attended answers as going: the place is held either way.
+  const status = rsvp.status === 'waitlisted' ? 'waitlisted' : 'going'
+  return {
+    id: rsvp.id,
+    initiative_id: initiative.id,
+    status,
+    created,
+    spots_left: spotsLeft(initiative),
+    waitlist_position: status === 'waitlisted' ? await waitlistPosition(trx, rsvp) : null,
+    confirmationToken,
+  }
+}
+
+/** What a robot is told: the answer a person would get right now, with an id that exists nowhere. */
+function pretend(initiative: Initiative): RsvpOutcome {
+  const admission = decideAdmission({ initiative, member: { created: true, status: 'pending' } })
+  if (admission === 'full') throw fullError()
+  const taken = admission === 'going' ? { ...initiative, going_count: initiative.going_count + 1 } : initiative
+  return {
+    id: newId('rsv'),
+    initiative_id: initiative.id,
+    status: admission,
+    created: true,
+    spots_left: spotsLeft(taken),
+    waitlist_position: admission === 'waitlisted' ? initiative.waitlist_count + 1 : null,
+  }
+}

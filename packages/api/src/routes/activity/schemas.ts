@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi'
+import { idParam, ListQuery, pageOf, Timestamp } from '../common/schemas.js'
+
+export const ActivityListQuery = ListQuery.extend({
+  group: idParam('grp', 'Only this group and its descendants.').optional(),
+  kind: z
+    .string()
+    .regex(/^[a-z][a-z0-9_.]{0,59}$/, 'Use an activity kind such as initiative_published.')
+    .optional()
+    .openapi({ description: 'Only activity of this kind.', example: 'initiative_published' }),
+})
+
+export const ActivitySchema = z
+  .object({
+    id: z.string().openapi({ example: 'act_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
+    kind: z.string().openapi({ example: 'initiative_published' }),
+    group: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'Where it happened; null for the organization as a whole.' }),
+    occurred_at: Timestamp,
+    data: z.record(z.string(), z.unknown()).openapi({
+      description:
+        'What happened, depending on `kind`. A person is named only with their consent to public activity; ' +
+        'otherwise only counts appear.',
+    }),
+  })
+  .openapi('Activity')
+
+export const ActivityPageSchema = pageOf(ActivitySchema, 'ActivityPage')

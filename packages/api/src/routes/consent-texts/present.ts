@@ -1,0 +1,15 @@
+import type { z } from '@hono/zod-openapi'
+import type { ConsentText } from '../../db/types.js'
+import type { ConsentPurpose } from '../../domain/consent/purposes.js'
+import type { ConsentTextSchema } from './schemas.js'
+
+export function presentConsentText(text: ConsentText): z.infer<typeof ConsentTextSchema> {
+  return {
+    id: text.id,
+    purpose: text.purpose as ConsentPurpose,
+    language: text.language,
+    version: text.version,
+    text: text.text,
+    sha256: text.sha256,
+  }
+}

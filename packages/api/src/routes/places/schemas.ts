@@ -1,0 +1,40 @@
+import { z } from '@hono/zod-openapi'
+
+export const PostcodeParam = z.object({
+  postcode: z
+    .string()
+    .regex(/^\d{5}$/, 'A French postcode has five digits.')
+    .openapi({ description: 'A French postcode.', example: '75011' }),
+})
+
+export const PlaceSearchQuery = z.object({
+  q: z
+    .string({ error: 'Type the beginning of a commune name.' })
+    .trim()
+    .min(1, 'Type the beginning of a commune name.')
+    .max(100)
+    .openapi({ example: 'lyon' }),
+  limit: z.coerce.number().int().min(1).max(20).default(10).openapi({ description: 'Communes to return, 1–20.' }),
+})
+
+export const CommuneSchema = z
+  .object({
+    insee_code: z.string().openapi({ example: '75111' }),
+    name: z.string().openapi({ example: 'Paris 11e Arrondissement' }),
+  })
+  .openapi('Commune')
+
+export const PlaceSchema = z
+  .object({
+    postcode: z.string().openapi({ example: '75011' }),
+    communes: z.array(CommuneSchema),
+    latitude: z.number().openapi({ example: 48.859 }),
+    longitude: z.number().openapi({ example: 2.38 }),
+    precision: z.enum(['commune', 'approximate']).openapi({
+      description: '`commune`: the centre of the postcode’s communes; `approximate`: a nearby point.',
+    }),
+    department: z.string().openapi({ example: '75' }),
+  })
+  .openapi('Place')
+
+export const PlaceListSchema = z.object({ data: z.array(PlaceSchema) }).openapi('PlaceList')

@@ -1,0 +1,18 @@
+import { createRoute } from '@hono/zod-openapi'
+import { publicAccess } from '../common/access.js'
+import { json, problems } from '../common/schemas.js'
+import { StatsQuery, StatsSchema } from './schemas.js'
+
+export const getStatsRoute = createRoute({
+  method: 'get',
+  path: '/v1/stats',
+  operationId: 'getStats',
+  tags: ['Stats'],
+  summary: 'Get public counts',
+  description:
+    'Counters for a page: of the whole organization, of a group with its descendants (`group`), or of one ' +
+    'initiative (`initiative`, answered as `InitiativeStats`). Cached for 15 seconds.',
+  ...publicAccess,
+  request: { query: StatsQuery },
+  responses: { 200: json(StatsSchema, 'The counts.'), ...problems(400, 401, 403, 404) },
+})

@@ -1,0 +1,50 @@
+import { LitElement } from 'lit'
+import { property } from 'lit/decorators.js'
+import type { ApiTarget } from './api.js'
+import { relaisNamespace } from './namespace.js'
+
+export type Lang = 'fr' | 'en'
+
+/**
+ * What every widget shares: where the API is, which key and language to use (attribute, then the
+ * nearest `<relais-config>`, then `Relais.configure`, then the page), the theme, and events.
+ */
+export class RelaisElement extends LitElement {
+  /** API origin; defaults to the origin the widget script was served from. */
+  @property({ attribute: 'api' }) api = ''
+  /** Publishable key (`pk_…`). */
+  @property({ attribute: 'key' }) key = ''
+  /** Language of the widget, `fr` or `en`; defaults to the page's `lang`, else French. */
+  @property({ attribute: 'lang', reflect: false }) override lang = ''
+  /** `light`, `dark`, or `auto` to follow the visitor's system preference. */
+  @property({ attribute: 'theme', reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light'
+
+  protected setting(name: 'api' | 'key' | 'group' | 'lang'): string {
+    const own = this.getAttribute(name)
+    if (own) return own
+    const config = this.closest('relais-config')?.getAttribute(name)
+    if (config) return config
+    return relaisNamespace().defaults[name] ?? ''
+  }
+
+  /** The language in use: `fr` unless English is asked for somewhere up the page. */
+  get language(): Lang {
+    const asked = this.lang || this.setting('lang') || this.closest('[lang]')?.getAttribute('lang') || 'fr'
+    return asked.toLowerCase().startsWith('en') ? 'en' : 'fr'
+  }
+
+  protected get target(): ApiTarget {
+    const ns = relaisNamespace()
+    return {
+      api: this.api || this.setting('api') || ns.scriptOrigin || location.origin,
+      key: this.key || this.setting('key'),
+      lang: this.language,
+      widget: this.localName,
+    }
+  }
+
+  /** Fires a bubbling, composed `relais-*` event so the host page can react. */
+  protected emit<T>(name: 'relais-load' | 'relais-rsvp' | 'relais-signup' | 'relais-error', detail: T) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
+  }
+}
