@@ -100,6 +100,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List initiatives
+         * @description Published initiatives by start time, upcoming and under way by default (those ending now or later). Filters combine. The order is (start, id), so pages stay stable while initiatives are added.
+         */
+        get: operations["listInitiatives"];
+        put?: never;
+        /**
+         * Create an initiative
+         * @description Adds an initiative to a group: a draft, or published at once with `publish: true`. A postcode without coordinates is located from the postcode table; with `hide_address`, the public coordinates are coarse.
+         */
+        post: operations["createInitiative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/initiatives/{initiative_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an initiative
+         * @description One initiative with its counts. The public sees published and cancelled ones; drafts answer 404 except to secret keys.
+         */
+        get: operations["getInitiative"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an initiative
+         * @description Changes the fields given. A new time or place increments the calendar SEQUENCE. The capacity cannot go below the people going (409); a higher one gives the new places to the waitlist, in order. A cancelled initiative cannot be changed. Send `If-Match` with the ETag you read to avoid overwriting an edit you have not seen.
+         */
+        patch: operations["updateInitiative"];
+        trace?: never;
+    };
+    "/v1/initiatives/{initiative_id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the iCalendar file of an initiative
+         * @description One event, for "add to my calendar". Times are in UTC; the UID is stable and SEQUENCE grows when the time or place changes or the initiative is cancelled (`STATUS:CANCELLED`). An address kept for participants is left out. Calendar apps that cannot send an Authorization header may pass a publishable key as `?key=pk_…`.
+         */
+        get: operations["getInitiativeCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups/{group_id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subscribe to the calendar of a group
+         * @description A feed of the initiatives of a group and its subgroups that are not over yet (500 at most, the nearest first), cancelled ones included so that subscribed calendars remove them. Subscribe with `webcal://…/v1/groups/{group_id}/calendar.ics?key=pk_…`: calendar apps cannot send an Authorization header, so a publishable key may be passed as `key`.
+         */
+        get: operations["getGroupCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/initiatives/{initiative_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an initiative
+         * @description A draft or an initiative awaiting review becomes public and is announced in the activity feed.
+         */
+        post: operations["publishInitiative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/initiatives/{initiative_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an initiative
+         * @description The initiative stays visible as cancelled (if it was published), its calendar event says so, and the activity feed announces it. RSVPs are kept for the record.
+         */
+        post: operations["cancelInitiative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/initiatives/{initiative_id}/rsvps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the RSVPs of an initiative
+         * @description Who registered, in the order they did, with their status.
+         */
+        get: operations["listRsvps"];
+        put?: never;
+        /**
+         * Register for an initiative
+         * @description Someone takes a place, or joins the waitlist when the initiative is full. The event_participation consent is required. The person receives an e-mail to confirm the address. Registering again answers the RSVP already held (200) without counting twice. A cancelled or finished initiative, or a full one without waitlist, answers 409. Send the embedding widget in the `Relais-Widget` header.
+         */
+        post: operations["createRsvp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rsvps/{rsvp_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an RSVP
+         * @description Marks attendance, cancels, or gives a place. Cancelling a place promotes the first of the waitlist in the same transaction; `attended` is only for people going; `going` needs a free place (409 otherwise).
+         */
+        patch: operations["updateRsvp"];
+        trace?: never;
+    };
+    "/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List members
+         * @description Members in the order they became known, with their groups. Erased people only with `status=erased`.
+         */
+        get: operations["listMembers"];
+        put?: never;
+        /**
+         * Add a member
+         * @description Adds a person from your own systems, `pending` unless you already hold their consent. An address already known, or whose owner asked to be erased, is refused (409).
+         */
+        post: operations["createMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{member_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a member
+         * @description One member with their groups and the state of their consents.
+         */
+        get: operations["getMember"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase a member
+         * @description Erases a person at their request (GDPR art. 17): every personal field is blanked, memberships and confirmation links are deleted, their RSVPs are cancelled, and a hash of the address is kept so that it is not imported again. The consent records stay as proof, with nothing left to identify the person. Erasing an erased member answers 204 again.
+         */
+        delete: operations["eraseMember"];
+        options?: never;
+        head?: never;
+        /**
+         * Rectify a member
+         * @description Changes the fields given (GDPR rectification). `status` moves between `active` and `unsubscribed` only. Send `If-Match` with the ETag you read to avoid overwriting a change you have not seen.
+         */
+        patch: operations["updateMember"];
+        trace?: never;
+    };
+    "/v1/members/{member_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything about a member
+         * @description Everything held about a person (GDPR art. 15), with the consent texts they agreed to and a short explanation of each section in French and English, ready to send them.
+         */
+        get: operations["exportMember"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/signups": {
         parameters: {
             query?: never;
@@ -466,6 +710,634 @@ export interface components {
              * @enum {string}
              */
             role: "member" | "organizer";
+        };
+        /** @description A page of initiative items. */
+        InitiativePage: {
+            data: components["schemas"]["Initiative"][];
+            next_cursor: string | null;
+        };
+        Initiative: {
+            /** @example ini_06f3k2n8q1v7x0b4c9d2e5h8j1 */
+            id: string;
+            /** @description The organizing group. */
+            group: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            kind: "meeting" | "canvassing" | "leafleting" | "phone_bank" | "rally" | "online" | "other";
+            /** @example Porte-à-porte quartier Belleville */
+            title: string;
+            summary: string;
+            /** @description Plain text; links are written out. */
+            description: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            ends_at: string;
+            /**
+             * @description Where the times are meant to be read.
+             * @example Europe/Paris
+             */
+            timezone: string;
+            location: components["schemas"]["InitiativeLocation"];
+            online_url: string | null;
+            /** @description Null: no limit. */
+            capacity: number | null;
+            /** @description Null when there is no limit. */
+            spots_left: number | null;
+            /** @description People going (or marked as attended). */
+            rsvp_count: number;
+            waitlist_count: number;
+            waitlist_enabled: boolean;
+            /** @enum {string} */
+            status: "draft" | "pending_review" | "published" | "cancelled";
+            /**
+             * @example [
+             *       "logement"
+             *     ]
+             */
+            tags: string[];
+            /** @description The iCalendar file of this initiative. */
+            calendar_url: string;
+            /** @description With `near`: distance from the postcode to the public coordinates. */
+            distance_km?: number;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            published_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            cancelled_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            updated_at: string;
+        };
+        /** @description Where it happens. The coordinates are the public ones. */
+        InitiativeLocation: {
+            /** @example Salle Olympe de Gouges */
+            name: string | null;
+            /**
+             * @description Null for the public when `hide_address` is set.
+             * @example 15 rue Merlin
+             */
+            address: string | null;
+            /** @example 75011 */
+            postcode: string | null;
+            /** @example Paris 11e Arrondissement */
+            commune: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            /** @description The exact address is given to participants only; the coordinates are then about 1 km off. */
+            hide_address: boolean;
+        } | null;
+        InitiativeCreate: {
+            /**
+             * @description The organizing group.
+             * @example grp_06f3k2n8q1v7x0b4c9d2e5h8j1
+             */
+            group_id: string;
+            /** @enum {string} */
+            kind: "meeting" | "canvassing" | "leafleting" | "phone_bank" | "rally" | "online" | "other";
+            /** @example Porte-à-porte quartier Belleville */
+            title: string;
+            summary?: string;
+            /** @description Plain text, links written out. */
+            description?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T09:30:00+01:00
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @description After the start, within 7 days.
+             * @example 2026-12-05T12:30:00+01:00
+             */
+            ends_at: string;
+            /**
+             * @description Default Europe/Paris.
+             * @example Europe/Paris
+             */
+            timezone?: string;
+            location?: components["schemas"]["InitiativeLocationInput"];
+            /**
+             * Format: uri
+             * @description Required for `online` initiatives.
+             */
+            online_url?: string | null;
+            /** @description Null or absent: no limit. */
+            capacity?: number | null;
+            /** @description Default true: past the capacity, people queue. */
+            waitlist_enabled?: boolean;
+            /** @description Stored in lower case. */
+            tags?: string[];
+            /** @description Publish at once; default: a draft. */
+            publish?: boolean;
+        };
+        InitiativeLocationInput: {
+            /** @example Salle Olympe de Gouges */
+            name?: string | null;
+            /** @example 15 rue Merlin */
+            address?: string | null;
+            /**
+             * @description Locates the initiative when no coordinates are given.
+             * @example 75011
+             */
+            postcode?: string | null;
+            /** @description Default: the commune of the postcode, if only one. */
+            commune?: string | null;
+            latitude?: number | null;
+            longitude?: number | null;
+            /** @description Give the exact address to participants only: the public sees coordinates about 1 km off. */
+            hide_address?: boolean;
+        } | null;
+        /** @description Only the fields given change. */
+        InitiativeUpdate: {
+            /**
+             * @description The organizing group.
+             * @example grp_06f3k2n8q1v7x0b4c9d2e5h8j1
+             */
+            group_id?: string;
+            /** @enum {string} */
+            kind?: "meeting" | "canvassing" | "leafleting" | "phone_bank" | "rally" | "online" | "other";
+            /** @example Porte-à-porte quartier Belleville */
+            title?: string;
+            summary?: string;
+            /** @description Plain text, links written out. */
+            description?: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T09:30:00+01:00
+             */
+            starts_at?: string;
+            /**
+             * Format: date-time
+             * @description After the start, within 7 days.
+             * @example 2026-12-05T12:30:00+01:00
+             */
+            ends_at?: string;
+            /**
+             * @description Default Europe/Paris.
+             * @example Europe/Paris
+             */
+            timezone?: string;
+            /** @description Replaces the whole location; null removes it. */
+            location?: {
+                /** @example Salle Olympe de Gouges */
+                name?: string | null;
+                /** @example 15 rue Merlin */
+                address?: string | null;
+                /**
+                 * @description Locates the initiative when no coordinates are given.
+                 * @example 75011
+                 */
+                postcode?: string | null;
+                /** @description Default: the commune of the postcode, if only one. */
+                commune?: string | null;
+                latitude?: number | null;
+                longitude?: number | null;
+                /** @description Give the exact address to participants only: the public sees coordinates about 1 km off. */
+                hide_address?: boolean;
+            } | null;
+            /**
+             * Format: uri
+             * @description Required for `online` initiatives.
+             */
+            online_url?: string | null;
+            /** @description Null or absent: no limit. */
+            capacity?: number | null;
+            /** @description Default true: past the capacity, people queue. */
+            waitlist_enabled?: boolean;
+            /** @description Stored in lower case. */
+            tags?: string[];
+        };
+        RsvpPlaced: {
+            /** @example rsv_06f3k2n8q1v7x0b4c9d2e5h8j1 */
+            id: string;
+            initiative_id: string;
+            /**
+             * @description `going`: a place is held. `waitlisted`: in the queue, promoted in order as places free up. `pending_confirmation` is reserved for RSVPs that will wait for the e-mail confirmation.
+             * @enum {string}
+             */
+            status: "going" | "waitlisted" | "pending_confirmation";
+            /** @description Places left now; null when there is no limit. */
+            spots_left: number | null;
+            /** @description When waitlisted: the place in the queue, from 1. */
+            waitlist_position?: number;
+        };
+        RsvpCreate: {
+            /**
+             * Format: email
+             * @example camille.martin@example.org
+             */
+            email: string;
+            /** @example Camille */
+            given_name: string;
+            /** @example Martin */
+            family_name: string;
+            /** @example 75011 */
+            postcode: string;
+            /** @example 06 12 34 56 78 */
+            phone?: string;
+            /**
+             * @description Language of the e-mails; defaults to that of the participation text shown.
+             * @enum {string}
+             */
+            language?: "fr" | "en";
+            /** @description Must include `event_participation`; `news` and `public_activity` are optional. */
+            consents: components["schemas"]["RsvpConsent"][];
+            /** @description Leave empty: a field hidden from people, which only robots fill in. */
+            website?: string;
+            /**
+             * Format: uri
+             * @description The page the form was on.
+             */
+            source_page?: string;
+        };
+        /** @description A box the visitor ticked, and the exact text shown beside it. */
+        RsvpConsent: {
+            /** @enum {string} */
+            purpose: "event_participation" | "news" | "public_activity";
+            text_id: string;
+        };
+        /** @description A page of rsvp items. */
+        RsvpPage: {
+            data: components["schemas"]["Rsvp"][];
+            next_cursor: string | null;
+        };
+        Rsvp: {
+            /** @example rsv_06f3k2n8q1v7x0b4c9d2e5h8j1 */
+            id: string;
+            initiative_id: string;
+            /** @enum {string} */
+            status: "going" | "waitlisted" | "cancelled" | "attended";
+            /** @description The person (null names and e-mail once erased). */
+            member: {
+                id: string;
+                given_name: string | null;
+                family_name: string | null;
+                email: string | null;
+                /** @enum {string} */
+                status: "pending" | "active" | "unsubscribed" | "erased";
+            };
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description When they took their place or joined the waitlist: the queue order.
+             * @example 2026-12-05T18:30:00Z
+             */
+            queued_at: string;
+        };
+        RsvpUpdate: {
+            /**
+             * @description `attended` for people going; `cancelled` frees the place for the first of the waitlist; `going` needs a free place.
+             * @enum {string}
+             */
+            status: "going" | "waitlisted" | "cancelled" | "attended";
+        };
+        /** @description A page of member items. */
+        MemberPage: {
+            data: components["schemas"]["Member"][];
+            next_cursor: string | null;
+        };
+        Member: {
+            /** @example mem_06f3k2n8q1v7x0b4c9d2e5h8j1 */
+            id: string;
+            /** @description Null once erased, like every personal field. */
+            email: string | null;
+            given_name: string | null;
+            family_name: string | null;
+            postcode: string | null;
+            commune: string | null;
+            phone: string | null;
+            /** @enum {string} */
+            status: "pending" | "active" | "unsubscribed" | "erased";
+            /** @example fr */
+            language: string;
+            tags: string[];
+            groups: components["schemas"]["MemberGroup"][];
+            source: components["schemas"]["MemberSource"];
+            /**
+             * Format: date-time
+             * @description When the person confirmed their e-mail address.
+             * @example 2026-12-05T18:30:00Z
+             */
+            confirmed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            updated_at: string;
+        };
+        MemberGroup: {
+            /** @example grp_06f3k2n8q1v7x0b4c9d2e5h8j1 */
+            group_id: string;
+            /** @enum {string} */
+            role: "member" | "organizer";
+        };
+        /** @description Where the member came from. */
+        MemberSource: {
+            /** @description The page of the form, when from a widget. */
+            origin: string | null;
+            widget: string | null;
+            /** @description The secret key that created the member, if one did. */
+            key_id: string | null;
+        };
+        MemberDetail: components["schemas"]["Member"] & {
+            /** @description Per purpose, the latest consent record; the export lists every record with its text. */
+            consents: components["schemas"]["ConsentSummary"][];
+        };
+        ConsentSummary: {
+            /** @example membership */
+            purpose: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            given_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            confirmed_at: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            withdrawn_at: string | null;
+        };
+        MemberCreate: {
+            /**
+             * Format: email
+             * @description Unique in the organization, whatever its case.
+             * @example camille.martin@example.org
+             */
+            email: string;
+            /** @example Camille */
+            given_name: string;
+            /** @example Martin */
+            family_name: string;
+            /** @example 75011 */
+            postcode?: string | null;
+            /** @description Derived from the postcode when it has a single commune. */
+            commune?: string | null;
+            /** @example +33 6 12 34 56 78 */
+            phone?: string | null;
+            /**
+             * @description The language of the e-mails.
+             * @default fr
+             * @enum {string}
+             */
+            language: "fr" | "en";
+            tags?: string[];
+            /**
+             * @description `pending` until the person confirms; `active` only when you already hold their consent.
+             * @default pending
+             * @enum {string}
+             */
+            status: "pending" | "active";
+            groups?: {
+                /**
+                 * @description A group to join.
+                 * @example grp_06f3k2n8q1v7x0b4c9d2e5h8j1
+                 */
+                group_id: string;
+                /**
+                 * @default member
+                 * @enum {string}
+                 */
+                role: "member" | "organizer";
+            }[];
+        };
+        /** @description Only the fields given change; null clears an optional field. */
+        MemberUpdate: {
+            /**
+             * Format: email
+             * @description Unique in the organization, whatever its case.
+             * @example camille.martin@example.org
+             */
+            email?: string;
+            /** @example Camille */
+            given_name?: string;
+            /** @example Martin */
+            family_name?: string;
+            /** @example 75011 */
+            postcode?: string | null;
+            /** @description Derived from the postcode when it has a single commune. */
+            commune?: string | null;
+            /** @example +33 6 12 34 56 78 */
+            phone?: string | null;
+            /**
+             * @description The language of the e-mails.
+             * @enum {string}
+             */
+            language?: "fr" | "en";
+            tags?: string[];
+            /**
+             * @description Unsubscribe an active member, or reactivate an unsubscribed one.
+             * @enum {string}
+             */
+            status?: "active" | "unsubscribed";
+        };
+        MemberExport: {
+            /**
+             * Format: date-time
+             * @example 2026-12-05T18:30:00Z
+             */
+            generated_at: string;
+            /** @description What each section holds and why, in French and English, for the person. */
+            about: {
+                member: {
+                    fr: string;
+                    en: string;
+                };
+                memberships: {
+                    fr: string;
+                    en: string;
+                };
+                consents: {
+                    fr: string;
+                    en: string;
+                };
+                rsvps: {
+                    fr: string;
+                    en: string;
+                };
+                confirmations: {
+                    fr: string;
+                    en: string;
+                };
+                activity: {
+                    fr: string;
+                    en: string;
+                };
+            };
+            member: {
+                /** @example mem_06f3k2n8q1v7x0b4c9d2e5h8j1 */
+                id: string;
+                /** @description Null once erased, like every personal field. */
+                email: string | null;
+                given_name: string | null;
+                family_name: string | null;
+                postcode: string | null;
+                commune: string | null;
+                phone: string | null;
+                /** @enum {string} */
+                status: "pending" | "active" | "unsubscribed" | "erased";
+                /** @example fr */
+                language: string;
+                tags: string[];
+                source: components["schemas"]["MemberSource"];
+                /**
+                 * Format: date-time
+                 * @description When the person confirmed their e-mail address.
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                confirmed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                updated_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                erased_at: string | null;
+            };
+            memberships: {
+                group_id: string;
+                group_name: string;
+                /** @enum {string} */
+                role: "member" | "organizer";
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                joined_at: string;
+            }[];
+            consents: {
+                id: string;
+                purpose: string;
+                language: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                given_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                confirmed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                withdrawn_at: string | null;
+                source_origin: string | null;
+                source_widget: string | null;
+                text: {
+                    id: string;
+                    version: number;
+                    language: string;
+                    sha256: string;
+                    /** @description The exact text the person agreed to. */
+                    text: string;
+                };
+            }[];
+            rsvps: {
+                id: string;
+                initiative_id: string;
+                initiative_title: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                starts_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                ends_at: string;
+                /** @enum {string} */
+                status: "going" | "waitlisted" | "cancelled" | "attended";
+                source: components["schemas"]["MemberSource"];
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                updated_at: string;
+            }[];
+            confirmations: {
+                /** @enum {string} */
+                purpose: "signup" | "rsvp";
+                subject_id: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                expires_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                used_at: string | null;
+            }[];
+            activity: {
+                id: string;
+                kind: string;
+                group_id: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-12-05T18:30:00Z
+                 */
+                occurred_at: string;
+                payload: {
+                    [key: string]: unknown;
+                };
+            }[];
         };
         /** @description The same answer whether the address was new or known, so that nobody can test who is a member. */
         SignupAccepted: {
@@ -1270,6 +2142,1306 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInitiatives: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Initiatives of this group and, unless `include_subgroups=false`, of its subgroups. */
+                group?: string;
+                /** @description With `group`: also the initiatives of its subgroups. */
+                include_subgroups?: boolean;
+                /** @description One kind or several (repeat the parameter, or separate with commas). */
+                kind?: ("meeting" | "canvassing" | "leafleting" | "phone_bank" | "rally" | "online" | "other")[];
+                /** @description Letters, digits, spaces, dashes or apostrophes; 40 characters at most. */
+                tag?: string;
+                /** @description Initiatives not over at this time (ending then or later). Default: now, i.e. upcoming and under way. */
+                from?: string;
+                /** @description Initiatives starting at this time or before. */
+                to?: string;
+                /** @description A French postcode: initiatives with a place within `radius_km` (online ones are left out). */
+                near?: string;
+                /** @description With `near`, in km. */
+                radius_km?: number;
+                /** @description Words in the title, summary, place or tags, without minding accents or case. */
+                q?: string;
+                /** @description Secret keys with `initiatives:read` or `initiatives:write` only. Default: `published`. */
+                status?: ("draft" | "pending_review" | "published" | "cancelled")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of initiatives. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativePage"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeCreate"];
+            };
+        };
+        responses: {
+            /** @description The new initiative. */
+            201: {
+                headers: {
+                    /** @description The initiative as now: for `If-None-Match`, and `If-Match`. */
+                    ETag?: string;
+                    /** @description The URL of the new initiative. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInitiative: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The initiative. */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The initiative. */
+            200: {
+                headers: {
+                    /** @description The initiative as now: for `If-None-Match`, and `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description The initiative as now: for `If-None-Match`, and `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInitiative: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you last read: the change fails with 412 if the initiative was edited since. RSVPs arriving meanwhile do not count. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The initiative. */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeUpdate"];
+            };
+        };
+        responses: {
+            /** @description The initiative as changed. */
+            200: {
+                headers: {
+                    /** @description The initiative as now: for `If-None-Match`, and `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is not the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInitiativeCalendar: {
+        parameters: {
+            query?: {
+                /** @description A publishable key (`pk_…`), for calendar apps that cannot send an Authorization header. Secret keys are refused here. */
+                key?: string;
+            };
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The initiative. */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The initiative as an iCalendar event. */
+            200: {
+                headers: {
+                    /** @description For `If-None-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGroupCalendar: {
+        parameters: {
+            query?: {
+                /** @description A publishable key (`pk_…`), for calendar apps that cannot send an Authorization header. Secret keys are refused here. */
+                key?: string;
+            };
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The group. */
+                group_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group calendar. */
+            200: {
+                headers: {
+                    /** @description For `If-None-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative. */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published initiative. */
+            200: {
+                headers: {
+                    /** @description The initiative as now: for `If-None-Match`, and `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative. */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled initiative. */
+            200: {
+                headers: {
+                    /** @description The initiative as now: for `If-None-Match`, and `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRsvps: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                status?: "going" | "waitlisted" | "cancelled" | "attended";
+            };
+            header?: never;
+            path: {
+                /** @description The initiative. */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of RSVPs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The initiative. */
+                initiative_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpCreate"];
+            };
+        };
+        responses: {
+            /** @description Already registered: the RSVP as it stands. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpPlaced"];
+                };
+            };
+            /** @description Registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpPlaced"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRsvp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The RSVP. */
+                rsvp_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RsvpUpdate"];
+            };
+        };
+        responses: {
+            /** @description The RSVP as changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rsvp"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Erased members are listed only when asked for. */
+                status?: "pending" | "active" | "unsubscribed" | "erased";
+                /** @description Members of this group or of any of its subgroups. */
+                group?: string;
+                tag?: string;
+                postcode?: string;
+                /** @description Words in the name or e-mail address, whatever the accents or case; a full address matches exactly. */
+                q?: string;
+                /** @description RFC 3339. */
+                created_after?: string;
+                /** @description RFC 3339. */
+                created_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberCreate"];
+            };
+        };
+        responses: {
+            /** @description The new member. */
+            201: {
+                headers: {
+                    /** @description The member version, for `If-Match`. */
+                    ETag?: string;
+                    /** @description The URL of the new member. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member. */
+            200: {
+                headers: {
+                    /** @description The member version, for `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member is erased. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMember: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the member as you last read it: the change fails with 412 if it moved on. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description The member. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description The member as changed. */
+            200: {
+                headers: {
+                    /** @description The member version, for `If-Match`. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDetail"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `If-Match` version is not the current one. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The member. */
+                member_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberExport"];
+                };
             };
             /** @description The request is invalid; `errors` says where. */
             400: {

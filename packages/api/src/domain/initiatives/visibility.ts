@@ -39,8 +39,19 @@ export function initiativeViews(db: Kysely<Database>, audience: Audience) {
     .selectAll('initiatives')
     .select('groups.name as group_name')
     .where('initiatives.organization_id', '=', audience.organizationId)
+    // Checked on the joined group row: one probe per initiative, whatever the planner estimates.
     .$if(!audience.includePrivate, (qb) =>
-      qb.where('initiatives.group_id', 'in', publicGroupIds(db, audience.organizationId)),
+      qb.where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('groups as hidden')
+              .select('hidden.id')
+              .whereRef('hidden.organization_id', '=', 'groups.organization_id')
+              .where('hidden.visibility', '=', 'private')
+              .where(sql<boolean>`starts_with(groups.path, hidden.path)`),
+          ),
+        ),
+      ),
     )
 }
 

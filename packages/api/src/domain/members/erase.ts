@@ -68,8 +68,8 @@ export async function eraseMember(
 }
 
 /**
- * Cancels the person's open RSVPs and hands each freed place to the waitlist. Initiatives are locked
- * before their RSVPs change, in id order, as every RSVP writer does, so that none of them deadlock.
+ * Cancels the person's open RSVPs and hands each freed place to the waitlist. Each initiative is
+ * locked before its RSVPs change, as every RSVP writer does, and in id order, so no two deadlock.
  */
 async function giveBackPlaces(trx: Transaction<Database>, organizationId: string, memberId: string, now: Date) {
   const initiatives = await trx

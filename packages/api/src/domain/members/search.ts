@@ -10,7 +10,7 @@ const plain = [...accented].map((letter) => foldText(letter) || ' ').join('')
 
 const folded = (text: Expression<unknown>) => sql<string>`lower(translate(${text}, ${accented}, ${plain}))`
 
-const person = sql<string>`coalesce(members.given_name, '') || ' ' || coalesce(members.family_name, '') || ' ' || coalesce(members.email, '')`
+const person = sql<string>`concat_ws(' ', members.given_name, members.family_name, members.email)`
 
 /**
  * `q` as a condition on members: an address matches exactly (the unique, indexed form); words

@@ -39,7 +39,8 @@ export async function updateMember(
       if (expectedVersions && !expectedVersions.includes(member.version)) {
         throw new DomainError(
           'precondition_failed',
-          `Member ${memberId} is now at version ${member.version}, not the one in If-Match; fetch it again and reapply your change.`,
+          `Member ${memberId} is now at version ${member.version}, not the one in If-Match; ` +
+            'fetch it again and reapply your change.',
         )
       }
       if (member.status === 'erased') {

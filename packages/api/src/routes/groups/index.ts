@@ -9,7 +9,7 @@ import { removeGroup } from '../../domain/groups/remove.js'
 import { updateGroup } from '../../domain/groups/update.js'
 import { audienceOf } from '../common/audience.js'
 import { createRouter } from '../common/router.js'
-import { etagOf, ifMatchVersions, stillFresh } from './etag.js'
+import { etagOf, ifMatchVersions, stillFresh } from '../common/etag.js'
 import { presentGroup, presentGroupDetail, presentGroupMember } from './present.js'
 import {
   addGroupMemberRoute,

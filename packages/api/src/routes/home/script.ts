@@ -50,7 +50,8 @@ export const script = `'use strict'
 
   function commune(initiative) {
     var location = initiative.location || {}
-    return initiative.commune || location.commune || (initiative.kind === 'online' ? 'En ligne' : 'Lieu à préciser')
+    if (initiative.commune || location.commune) return initiative.commune || location.commune
+    return initiative.kind === 'online' ? '' : 'Lieu à préciser'
   }
 
   function showInitiatives() {
@@ -67,8 +68,10 @@ export const script = `'use strict'
         var line = element('p', 'when')
         line.append(date)
         var facts = element('p', 'facts')
-        facts.append(element('span', 'tag', kinds[initiative.kind] || initiative.kind), element('span', null, commune(initiative)),
-          element('span', null, spots(initiative)))
+        facts.append(element('span', 'tag', kinds[initiative.kind] || initiative.kind))
+        if (commune(initiative)) facts.append(element('span', null, commune(initiative)))
+        facts.append(element('span', null, spots(initiative)))
+        if (initiative.group && initiative.group.name) facts.append(element('span', null, initiative.group.name))
         item.append(line, element('h3', null, initiative.title), facts)
         return item
       }))

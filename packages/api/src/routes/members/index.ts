@@ -5,7 +5,7 @@ import { exportMember } from '../../domain/members/export.js'
 import { detailOf, getMemberDetail, listMembers } from '../../domain/members/queries.js'
 import { updateMember } from '../../domain/members/update.js'
 import { createRouter } from '../common/router.js'
-import { etagOf, ifMatchVersions } from '../groups/etag.js'
+import { etagOf, ifMatchVersions } from '../common/etag.js'
 import { presentExport, presentMember, presentMemberDetail } from './present.js'
 import {
   createMemberRoute,

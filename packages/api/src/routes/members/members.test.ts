@@ -281,7 +281,7 @@ describe('GET /v1/members', () => {
 })
 
 describe('POST /v1/members', () => {
-  it('creates a pending member with groups, tags and the commune of the postcode, answering 201 and Location', async () => {
+  it('creates a pending member with groups, tags and the commune of its postcode, with 201 and Location', async () => {
     const section = await someGroup('section')
     const thematic = await someGroup('thematic')
     const { res, member } = await create({

@@ -1,4 +1,4 @@
-/** A group's ETag is its version, which every change increments. */
+/** A versioned resource's ETag is its version, which every change increments. */
 export function etagOf(version: number): string {
   return `"${version}"`
 }
