@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import esbuild from 'rollup-plugin-esbuild'
@@ -11,6 +12,12 @@ const widgets = readdirSync(new URL('./src/components', import.meta.url))
 const replaceVersion = {
   name: 'relais-version',
   transform: (code) => (code.includes('__RELAIS_VERSION__') ? code.replaceAll('__RELAIS_VERSION__', version) : null),
+}
+
+// Chunk names carry hashes: without a clean folder, old chunks pile up and skew the size budgets.
+const cleanOutput = {
+  name: 'relais-clean-output',
+  buildStart: () => rmSync(new URL('./cdn', import.meta.url), { recursive: true, force: true }),
 }
 
 export default {
@@ -26,9 +33,12 @@ export default {
     manualChunks: (id) => (id.includes('node_modules') ? 'lit' : undefined),
   },
   plugins: [
+    cleanOutput,
     replaceVersion,
     nodeResolve(),
     esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+    // Lit templates and styles are strings terser cannot see into: minify their HTML and CSS.
+    minifyHtmlLiterals(),
     terser({ ecma: 2021, module: true, format: { comments: false } }),
   ],
 }

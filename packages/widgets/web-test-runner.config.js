@@ -1,8 +1,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild'
 import { playwrightLauncher } from '@web/test-runner-playwright'
-import { startApi } from './test/api-server.js'
+import { freePort, startApi } from './test/api-server.js'
 
-const port = 8765
+// A free port per run: several runs on one machine must not collide.
+const port = Number(process.env.RELAIS_TEST_PAGE_PORT) || (await freePort())
 let api
 
 // Debian's Chromium, launched by path: test runners must not download a browser of their own.

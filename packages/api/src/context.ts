@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { Listen } from './db/database.js'
 import type { Database, KeyKind } from './db/types.js'
 
 /** Who is calling: the organization and key behind the bearer token. */
@@ -14,6 +15,19 @@ export interface AppConfig {
   publicUrl: string
   /** The demo organization this server seeded, shown on the `/` page (embedded default only). */
   demo?: { publishableKey: string; organizationId: string }
+  /** The live activity stream; without it, the stream polls the database alone. */
+  live?: LiveConfig
+}
+
+export interface LiveConfig {
+  /** LISTEN/NOTIFY of the database, so that writes of every process reach this one's streams at once. */
+  listen?: Listen
+  /** Milliseconds between safety-net polls (default 1 s with `listen`, 250 ms without). */
+  pollMs?: number
+  /** Milliseconds of silence before a `: ping` comment keeps proxies from closing a stream (default 15 s). */
+  heartbeatMs?: number
+  /** Items waiting for a slow client before it is disconnected, to resume later (default 2,000). */
+  maxQueued?: number
 }
 
 declare module 'hono' {

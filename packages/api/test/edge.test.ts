@@ -27,6 +27,25 @@ describe('problem answers at the edge', () => {
     expect(res.headers.get('allow')).toContain('GET')
   })
 
+  it('refuses NUL characters in addresses and bodies, which PostgreSQL cannot store', async () => {
+    await expectProblem(await t.call('GET', '/v1/groups?q=%00'), 400)
+    await expectProblem(await t.call('GET', '/v1/initiatives?q=a%00b'), 400)
+    const body = { email: 'nul@example.org', given_name: 'A\u0000', family_name: 'B', postcode: '75011', consents: [] }
+    await expectProblem(await t.call('POST', '/v1/signups', { body }), 400)
+    const nested = { kind: 'publishable', name: 'x', allowed_origins: ['https://a.example\u0000.org'] }
+    await expectProblem(await t.call('POST', '/v1/keys', { key: t.demo.secretKey, body: nested }), 400)
+  })
+
+  it('answers malformed JSON and a wrong content type with problems', async () => {
+    await expectProblem(await t.call('POST', '/v1/signups', { body: '{"email":' }), 400)
+    await expectProblem(await t.call('POST', '/v1/signups', { body: 'email=a', headers: { 'content-type': 'text/plain' } }), 415)
+  })
+
+  it('refuses bodies over 100 KB with 413', async () => {
+    const res = await t.call('POST', '/v1/signups', { body: { email: 'x'.repeat(120 * 1024) } })
+    await expectProblem(res, 413)
+  })
+
   it('asks for a key, and refuses unknown ones', async () => {
     const missing = await t.call('GET', '/v1/groups', { key: null })
     await expectProblem(missing, 401)
@@ -43,6 +62,12 @@ describe('browser origins', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('https://candidat.example.org')
     expect(res.headers.get('access-control-allow-credentials')).toBeNull()
     expect(res.headers.get('vary')).toContain('Origin')
+  })
+
+  it('lets a page read why an unknown key was refused', async () => {
+    const res = await t.call('GET', '/v1/groups', { key: 'pk_live_unknownunknownunknown', headers: { origin: 'https://x.example' } })
+    expect(res.status).toBe(401)
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://x.example')
   })
 
   it('refuses a publishable key used from a foreign origin', async () => {

@@ -1,1 +1,8 @@
-export type { paths, components, operations } from "./schema.js"
+export { type ClientOptions, createClient } from './create-client.js'
+export { type ListItem, type ListParams, type ListPath, paginate } from './paginate.js'
+export { isProblem, type Problem, RelaisError } from './problem.js'
+export type { RelaisClient, RelaisMethod } from './relais-client.js'
+export type { RetryOptions } from './retry.js'
+export type { components, operations, paths } from './schema.js'
+export type { CallOptions, Fetch } from './transport.js'
+export { version } from './version.js'

@@ -424,6 +424,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/activity/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow public activity live (Server-Sent Events)
+         * @description The activity of `GET /v1/activity` as it happens, as Server-Sent Events (`text/event-stream`), with the same filters. Each item is an event `activity` whose `data` is the JSON of an `Activity` and whose `id` is an opaque position. Items arrive in commit-safe order: none is ever skipped or repeated, also when writes commit out of order or come from other API processes.
+         *
+         *     - `backfill=N` starts with the latest N items, oldest first.
+         *     - Reconnecting with the `Last-Event-ID` header (browsers do it by themselves) or `last_event_id` resumes right after that event, with every item missed meanwhile (the latest 1,000 at most: after a longer absence, reload the list); `backfill` is then ignored.
+         *     - Then comes an event `ready` (`data: {}`): what came before it is history, what follows is live.
+         *     - A comment `: ping` comes after 15 s without events; it may carry an `id:` that moves the resume point past items that did not match the filters.
+         *     - A client too slow to read its events is disconnected; it resumes where it stopped.
+         *
+         *     `EventSource` in browsers cannot send an Authorization header: pass the publishable key as `?key=pk_…` (secret keys are refused there). The allowed origins of the key apply as on every public operation.
+         */
+        get: operations["streamActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stats": {
         parameters: {
             query?: never;
@@ -709,7 +737,7 @@ export interface components {
              * @default member
              * @enum {string}
              */
-            role: "member" | "organizer";
+            role?: "member" | "organizer";
         };
         /** @description A page of initiative items. */
         InitiativePage: {
@@ -1114,14 +1142,14 @@ export interface components {
              * @default fr
              * @enum {string}
              */
-            language: "fr" | "en";
+            language?: "fr" | "en";
             tags?: string[];
             /**
              * @description `pending` until the person confirms; `active` only when you already hold their consent.
              * @default pending
              * @enum {string}
              */
-            status: "pending" | "active";
+            status?: "pending" | "active";
             groups?: {
                 /**
                  * @description A group to join.
@@ -1132,7 +1160,7 @@ export interface components {
                  * @default member
                  * @enum {string}
                  */
-                role: "member" | "organizer";
+                role?: "member" | "organizer";
             }[];
         };
         /** @description Only the fields given change; null clears an optional field. */
@@ -3694,6 +3722,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description The request is invalid; `errors` says where. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not do this, or the browser origin is not allowed. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or belongs to another organization). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamActivity: {
+        parameters: {
+            query?: {
+                /** @description Only this group and its descendants. */
+                group?: string;
+                /** @description Only activity of this kind. */
+                kind?: string;
+                /** @description Start with the latest N items (oldest first), then continue live. Ignored on resume. */
+                backfill?: number | null;
+                /** @description Resume after this event id, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent). */
+                last_event_id?: string;
+                /** @description A publishable key (`pk_…`), for `EventSource`, which cannot send an Authorization header. */
+                key?: string;
+            };
+            header?: {
+                /** @description Sent by `EventSource` when it reconnects: the stream resumes right after this event. */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of events, open until the client leaves. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description The request is invalid; `errors` says where. */

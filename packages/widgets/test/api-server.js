@@ -8,7 +8,7 @@ import { join } from 'node:path'
 
 const apiPackage = new URL('../../api/', import.meta.url)
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.listen(0, '127.0.0.1', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
-import { Kysely, PostgresDialect } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from './types.js'
 
@@ -12,9 +12,17 @@ export type DatabaseConfig =
   | { dataDir: string; pglite?: PGlite }
   | { pglite: PGlite }
 
+/**
+ * Calls `onNotify` whenever a NOTIFY on `channel` commits, from any process using the database.
+ * Resolves once listening; the answer stops listening.
+ */
+export type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
+
 export interface RelaisDatabase {
   db: Kysely<Database>
   kind: 'postgres' | 'pglite'
+  /** LISTEN/NOTIFY: how one process learns of another's writes without polling for them. */
+  listen?: Listen
   close(): Promise<void>
 }
 
@@ -35,7 +43,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<RelaisDataba
   if ('url' in config) {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, types })
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    const listeners = new Set<() => Promise<void>>()
+    return {
+      db,
+      kind: 'postgres',
+      listen: (channel, onNotify) => listenOnServer(config.url, channel, onNotify, listeners),
+      async close() {
+        await Promise.all([...listeners].map((stop) => stop()))
+        await db.destroy()
+      },
+    }
   }
   let pglite = config.pglite
   const owned = !pglite
@@ -47,12 +64,82 @@ export async function openDatabase(config: DatabaseConfig): Promise<RelaisDataba
   const pool = new pg.Pool({ ...createPgConfig(pglite), types } as pg.PoolConfig)
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const instance = pglite
+  // Listeners per channel: the one connection listens once for all of them.
+  const listening = new Map<string, number>()
   return {
     db,
     kind: 'pglite',
+    // PGlite has one connection, shared with the pool: LISTEN goes through Kysely so that it never
+    // lands inside a transaction the pool has open, and PGlite hands over the notifications that
+    // come back with any query's answer (a commit's own included).
+    async listen(channel, onNotify) {
+      const off = instance.onNotification((name) => {
+        if (name === channel) onNotify()
+      })
+      const count = listening.get(channel) ?? 0
+      listening.set(channel, count + 1)
+      if (count === 0) await sql`listen ${sql.id(channel)}`.execute(db)
+      return async () => {
+        off()
+        const left = (listening.get(channel) ?? 1) - 1
+        listening.set(channel, left)
+        if (left === 0) await sql`unlisten ${sql.id(channel)}`.execute(db)
+      }
+    },
     async close() {
       await db.destroy()
       if (owned) await instance.close()
     },
   }
+}
+
+const reconnectMs = 1000
+
+/**
+ * LISTEN on a dedicated connection (a pooled one would be handed to other queries). A lost
+ * connection is opened again, and `onNotify` called then, since notifications sent meanwhile are gone.
+ */
+async function listenOnServer(
+  url: string,
+  channel: string,
+  onNotify: () => void,
+  listeners: Set<() => Promise<void>>,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined
+  let stopped = false
+  let retry: ReturnType<typeof setTimeout> | undefined
+  const connect = async () => {
+    const next = new pg.Client({ connectionString: url })
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify()
+    })
+    next.on('error', () => lost(next))
+    next.on('end', () => lost(next))
+    client = next
+    await next.connect()
+    await next.query(`listen ${next.escapeIdentifier(channel)}`)
+  }
+  const lost = (which: pg.Client) => {
+    if (stopped || which !== client || retry) return
+    client = undefined
+    which.end().catch(() => undefined)
+    retry = setTimeout(() => {
+      retry = undefined
+      connect().then(onNotify, () => lost(client ?? which))
+    }, reconnectMs)
+  }
+  const stop = async () => {
+    stopped = true
+    listeners.delete(stop)
+    clearTimeout(retry)
+    await client?.end().catch(() => undefined)
+  }
+  try {
+    await connect()
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  listeners.add(stop)
+  return stop
 }

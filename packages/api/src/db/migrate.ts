@@ -1,12 +1,19 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
 import * as initial from './migrations/0001_initial.js'
 import * as suppressions from './migrations/0002_suppressions.js'
+import * as activityStream from './migrations/0003_activity_stream.js'
+import * as listIndexes from './migrations/0004_list_indexes.js'
+import * as jobsAndMail from './migrations/0005_jobs_and_mail.js'
+import { installJobQueue } from '../jobs/install.js'
 import type { Database } from './types.js'
 
 // Migrations are imported, not read from a folder, so they work the same under tsx, a bundle or tests.
 const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_suppressions': suppressions,
+  '0003_activity_stream': activityStream,
+  '0004_list_indexes': listIndexes,
+  '0005_jobs_and_mail': jobsAndMail,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }
@@ -23,5 +30,8 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     const failed = results?.find((r) => r.status === 'Error')?.migrationName
     throw new Error(`migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`)
   }
-  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) }
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+  // The job queue's tables are pg-boss's, which installs and upgrades them itself, after ours.
+  const queue = await installJobQueue(db)
+  return { applied: queue ? [...applied, queue] : applied }
 }

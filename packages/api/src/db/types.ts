@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely'
 
 /** A timestamp column: read as Date, written as Date or RFC 3339 text, defaulted by the database. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -196,6 +196,9 @@ export interface ActivityTable {
   kind: string
   payload: Json<Record<string, unknown>>
   occurred_at: Timestamp
+  /** The writing transaction's id (xid8, as text): with `stream_seq`, the commit-safe stream order. */
+  stream_tx: GeneratedAlways<string>
+  stream_seq: GeneratedAlways<number>
 }
 
 /** Hashes of erased people's addresses: a re-import must not bring them back. */
@@ -204,6 +207,38 @@ export interface SuppressionTable {
   email_hash: string
   reason: string
   created_at: Timestamp
+}
+
+/** A message kept in the database instead of sent (no SMTP_URL): shown at `/dev/mailbox`. */
+export interface MailOutboxTable {
+  organization_id: string
+  id: GeneratedAlways<number>
+  member_id: string | null
+  /** Which message it is: `signup-confirmation`, `already-member`, `rsvp-confirmation`. */
+  template: string
+  to_address: string
+  subject: string
+  text_body: string
+  html_body: string
+  attachments: Json<MailAttachment[]>
+  /** The whole MIME message, as an SMTP server would have received it. */
+  raw: string
+  created_at: Timestamp
+}
+
+export interface MailAttachment {
+  filename: string
+  content_type: string
+  content: string
+}
+
+/** The unsubscribe link of a sent message: only its hash is stored. */
+export interface UnsubscribeTokenTable {
+  organization_id: string
+  token_hash: string
+  member_id: string
+  created_at: Timestamp
+  used_at: OptionalTimestamp
 }
 
 export interface Database {
@@ -220,6 +255,8 @@ export interface Database {
   confirmations: ConfirmationTable
   activity: ActivityTable
   suppressions: SuppressionTable
+  mail_outbox: MailOutboxTable
+  unsubscribe_tokens: UnsubscribeTokenTable
 }
 
 export type Organization = Selectable<OrganizationTable>

@@ -11,6 +11,14 @@ export interface Environment {
   INIT_CWD?: string
   /** Show stacks of unexpected CLI errors. */
   RELAIS_DEBUG?: string
+  /** An SMTP server for e-mail; without it, messages are kept in the database (see /dev/mailbox). */
+  SMTP_URL?: string
+  /** The sender address of e-mails (default: no-reply@ the public host). */
+  RELAIS_MAIL_FROM?: string
+  /** `1` serves /dev/mailbox even with SMTP_URL. */
+  RELAIS_DEV_MAILBOX?: string
+  /** Days after which unconfirmed sign-ups are erased (default 14). */
+  RELAIS_UNCONFIRMED_DAYS?: string
 }
 
 /** Where the embedded database and demo.json live, absolute. */

@@ -64,7 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database = await openStorage(options)
     const { applied } = await migrateToLatest(database.db)
     if (applied.length > 0) log(`Migrated ${where}: ${applied.join(', ')}.`)
-    const config: AppConfig = { publicUrl: url }
+    const config: AppConfig = { publicUrl: url, live: { listen: database.listen } }
     let shown: { info: DemoInfo; file: string } | undefined
     if (demo) {
       const origins = localOrigins(port, url)

@@ -1,4 +1,4 @@
-import ical, { ICalEventStatus } from 'ical-generator'
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import type { InitiativeStatus } from '../../db/types.js'
 import type { InitiativeView } from '../initiatives/visibility.js'
 import { calendarText, calendarUri, escapeText } from './text.js'
@@ -14,6 +14,8 @@ export interface CalendarOptions {
   entries: CalendarEntry[]
   /** How often subscribed apps should fetch the feed again, in seconds. */
   refreshSeconds?: number
+  /** `PUBLISH` for a calendar sent by e-mail (iMIP): its MIME type says `method=PUBLISH` too. */
+  method?: 'PUBLISH'
 }
 
 const statuses: Record<InitiativeStatus, ICalEventStatus> = {
@@ -30,11 +32,12 @@ const statuses: Record<InitiativeStatus, ICalEventStatus> = {
  * event that moved and shows a cancellation. Exact addresses kept for participants are left out.
  * Without METHOD, DTSTAMP is the time of the last change: the same data gives the same bytes.
  */
-export function renderCalendar({ name, entries, refreshSeconds }: CalendarOptions): string {
+export function renderCalendar({ name, entries, refreshSeconds, method }: CalendarOptions): string {
   const calendar = ical({
     prodId: { company: 'Relais', product: 'Relais', language: 'FR' },
     name: escapeText(name),
     ...(refreshSeconds ? { ttl: refreshSeconds } : {}),
+    ...(method ? { method: ICalCalendarMethod.PUBLISH } : {}),
   })
   for (const { initiative, url } of entries) {
     const coordinates =
@@ -52,7 +55,11 @@ export function renderCalendar({ name, entries, refreshSeconds }: CalendarOption
       end: initiative.ends_at,
       summary: calendarText(initiative.title),
       description: calendarText(descriptionText(initiative)),
-      location: where ? { title: where, ...(coordinates ? { geo: coordinates } : {}) } : (coordinates ? { geo: coordinates } : null),
+      location: where
+        ? { title: where, ...(coordinates ? { geo: coordinates } : {}) }
+        : coordinates
+          ? { geo: coordinates }
+          : null,
       url: calendarUri(url),
       status: statuses[initiative.status],
       categories: initiative.tags.map((tag) => ({ name: calendarText(tag) })),

@@ -1,9 +1,9 @@
+import { withoutControlCharacters } from '../initiatives/plain-text.js'
+
 // Control characters other than tab and line breaks have no place in iCalendar TEXT (RFC 5545 §3.3.11);
 // a pasted description may carry some, and a calendar app may then refuse the whole feed.
-const controls = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
-
 export function calendarText(text: string): string {
-  return text.replace(controls, '')
+  return withoutControlCharacters(text)
 }
 
 /** Escapes TEXT for the properties the generator writes raw (the calendar's name). */

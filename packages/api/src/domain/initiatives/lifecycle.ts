@@ -19,7 +19,10 @@ export async function publishInitiative(
     const initiative = await lockInitiative(trx, organizationId, initiativeId)
     if (!initiative) throw notFound(`Initiative ${initiativeId}`)
     if (!publishable.includes(initiative.status)) {
-      throw new DomainError('conflict', `Initiative ${initiativeId} is ${initiative.status}: only drafts and initiatives awaiting review can be published.`)
+      throw new DomainError(
+        'conflict',
+        `Initiative ${initiativeId} is ${initiative.status}: only drafts and initiatives awaiting review can be published.`,
+      )
     }
     const published = await trx
       .updateTable('initiatives')

@@ -4,7 +4,7 @@ import { DomainError } from '../errors.js'
 import type { Audience } from '../groups/queries.js'
 import { subtreeIds } from '../groups/subtree.js'
 import { type Page, toPage } from '../pagination.js'
-import { boundingBox, distanceKm, findPlace, type Place } from '../places/index.js'
+import { type BoundingBox, boundingBox, distanceKm, findPlace, type Place } from '../places/index.js'
 import { likeContains } from '../text.js'
 import { normalizeTag } from './fields.js'
 import { decodeTimestampCursor, keyTimestamp, timestampKey } from './keys.js'
@@ -44,38 +44,12 @@ export async function listInitiatives(
   audience: Audience,
   filter: InitiativeFilter,
 ): Promise<Page<ListedInitiative>> {
-  const from = filter.from ?? filter.now ?? new Date()
   const group = filter.group ? await findFilterGroup(db, audience, filter.group) : undefined
   const place = filter.near ? findNear(filter.near) : undefined
   const radiusKm = filter.radiusKm ?? 20
-  const box = place ? boundingBox(place, radiusKm) : undefined
-  const tag = filter.tag ? normalizeTag(filter.tag) : undefined
-  const query = initiativeViews(db, audience)
-    .select(timestampKey('initiatives.starts_at').as('starts_key'))
-    .where('initiatives.status', 'in', filter.statuses ?? ['published'])
-    .where('initiatives.ends_at', '>=', from)
-    // Nothing lasts over a week: this bound lets the (status, starts_at) index do the work.
-    .where('initiatives.starts_at', '>=', earliestStartRunningAt(from))
-    .$if(filter.to !== undefined, (qb) => qb.where('initiatives.starts_at', '<=', filter.to ?? from))
-    .$if(group !== undefined && filter.includeSubgroups === false, (qb) =>
-      qb.where('initiatives.group_id', '=', group?.id ?? ''),
-    )
-    .$if(group !== undefined && filter.includeSubgroups !== false, (qb) =>
-      qb.where('initiatives.group_id', 'in', subtreeIds(db, audience.organizationId, group?.path ?? '')),
-    )
-    .$if(Boolean(filter.kinds?.length), (qb) => qb.where('initiatives.kind', 'in', filter.kinds ?? []))
-    .$if(tag !== undefined, (qb) => qb.where((eb) => eb(eb.val(tag ?? ''), '=', eb.fn.any('initiatives.tags'))))
-    .$if(Boolean(filter.q), (qb) => qb.where('initiatives.search_text', 'like', likeContains(filter.q ?? '')))
-    .$if(box !== undefined, (qb) =>
-      qb
-        .where('initiatives.kind', '!=', 'online')
-        .where('initiatives.public_latitude', '>=', box?.minLatitude ?? 0)
-        .where('initiatives.public_latitude', '<=', box?.maxLatitude ?? 0)
-        .where('initiatives.public_longitude', '>=', box?.minLongitude ?? 0)
-        .where('initiatives.public_longitude', '<=', box?.maxLongitude ?? 0),
-    )
+  const query = filteredInitiatives(db, audience, filter, group, place ? boundingBox(place, radiusKm) : undefined)
   type Row = Awaited<ReturnType<typeof query.execute>>[number]
-  const page = (after: { at: string; id: string } | undefined, size: number) =>
+  const page = (after: Key | undefined, size: number) =>
     query
       .$if(after !== undefined, (qb) =>
         qb.where((eb) => {
@@ -96,7 +70,10 @@ export async function listInitiatives(
     const distance = distanceKm(place, { latitude: row.public_latitude, longitude: row.public_longitude })
     return distance <= radiusKm ? { ...row, distance_km: Math.round(distance * 10) / 10 } : undefined
   }
-  const rows = await collect(page, within, filter.limit + 1, filter.cursor ? decodeTimestampCursor(filter.cursor) : undefined)
+  const wanted = filter.limit + 1
+  const after = filter.cursor ? decodeTimestampCursor(filter.cursor) : undefined
+  // Without a distance to check, every row is kept: one batch of `limit + 1` is the page.
+  const rows = await collect(page, within, wanted, place ? Math.max(wanted * 2, 50) : wanted, after)
   return toPage(
     rows,
     filter.limit,
@@ -105,18 +82,58 @@ export async function listInitiatives(
   )
 }
 
+type Key = { at: string; id: string }
+
+/** Every filter but the cursor, in SQL; `box` is the bounding box of a `near` search. */
+function filteredInitiatives(
+  db: Kysely<Database>,
+  audience: Audience,
+  filter: InitiativeFilter,
+  group: Group | undefined,
+  box: BoundingBox | undefined,
+) {
+  const from = filter.from ?? filter.now ?? new Date()
+  const tag = filter.tag ? normalizeTag(filter.tag) : undefined
+  return (
+    initiativeViews(db, audience)
+      .select(timestampKey('initiatives.starts_at').as('starts_key'))
+      .where('initiatives.status', 'in', filter.statuses ?? ['published'])
+      .where('initiatives.ends_at', '>=', from)
+      // Nothing lasts over a week: this bound lets the (status, starts_at) index do the work.
+      .where('initiatives.starts_at', '>=', earliestStartRunningAt(from))
+      .$if(filter.to !== undefined, (qb) => qb.where('initiatives.starts_at', '<=', filter.to ?? from))
+      .$if(group !== undefined && filter.includeSubgroups === false, (qb) =>
+        qb.where('initiatives.group_id', '=', group?.id ?? ''),
+      )
+      .$if(group !== undefined && filter.includeSubgroups !== false, (qb) =>
+        qb.where('initiatives.group_id', 'in', subtreeIds(db, audience.organizationId, group?.path ?? '')),
+      )
+      .$if(Boolean(filter.kinds?.length), (qb) => qb.where('initiatives.kind', 'in', filter.kinds ?? []))
+      .$if(tag !== undefined, (qb) => qb.where((eb) => eb(eb.val(tag ?? ''), '=', eb.fn.any('initiatives.tags'))))
+      .$if(Boolean(filter.q), (qb) => qb.where('initiatives.search_text', 'like', likeContains(filter.q ?? '')))
+      .$if(box !== undefined, (qb) =>
+        qb
+          .where('initiatives.kind', '!=', 'online')
+          .where('initiatives.public_latitude', '>=', box?.minLatitude ?? 0)
+          .where('initiatives.public_latitude', '<=', box?.maxLatitude ?? 0)
+          .where('initiatives.public_longitude', '>=', box?.minLongitude ?? 0)
+          .where('initiatives.public_longitude', '<=', box?.maxLongitude ?? 0),
+      )
+  )
+}
+
 /**
  * Reads keyset batches until `wanted` rows pass `accept` or the rows run out. A rejected row only
  * moves the scan on; the cursor is always the key of the last row answered.
  */
 async function collect<Row extends { starts_key: string; id: string }, Kept extends Row>(
-  page: (after: { at: string; id: string } | undefined, size: number) => Promise<Row[]>,
+  page: (after: Key | undefined, size: number) => Promise<Row[]>,
   accept: (row: Row) => Kept | undefined,
   wanted: number,
-  after: { at: string; id: string } | undefined,
+  size: number,
+  after: Key | undefined,
 ): Promise<Kept[]> {
   const kept: Kept[] = []
-  const size = Math.max(wanted * 2, 50)
   let position = after
   for (;;) {
     const batch = await page(position, size)

@@ -65,7 +65,10 @@ export function resolveLocation(location: LocationFields | null | undefined): Lo
 }
 
 /** Whether two rows are at the same place, as a calendar would show it. */
-export function samePlace(a: LocationColumns & { online_url: string | null }, b: LocationColumns & { online_url: string | null }) {
+export function samePlace(
+  a: LocationColumns & { online_url: string | null },
+  b: LocationColumns & { online_url: string | null },
+) {
   return (
     a.location_name === b.location_name &&
     a.address === b.address &&

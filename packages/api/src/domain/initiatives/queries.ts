@@ -13,9 +13,7 @@ export async function getInitiative(
   audience: Audience,
   initiativeId: string,
 ): Promise<InitiativeView> {
-  const initiative = await initiativeViews(db, audience)
-    .where('initiatives.id', '=', initiativeId)
-    .executeTakeFirst()
+  const initiative = await initiativeViews(db, audience).where('initiatives.id', '=', initiativeId).executeTakeFirst()
   if (!initiative || (!audience.includePrivate && !shownToPublic(initiative))) {
     throw notFound(`Initiative ${initiativeId}`)
   }

@@ -29,30 +29,32 @@ export function publicGroupIds(db: Kysely<Database>, organizationId: string) {
 
 /** Initiatives joined with their group, within one organization; private ones only for secret keys. */
 export function initiativeViews(db: Kysely<Database>, audience: Audience) {
-  return db
-    .selectFrom('initiatives')
-    .innerJoin('groups', (join) =>
-      join
-        .onRef('groups.organization_id', '=', 'initiatives.organization_id')
-        .onRef('groups.id', '=', 'initiatives.group_id'),
-    )
-    .selectAll('initiatives')
-    .select('groups.name as group_name')
-    .where('initiatives.organization_id', '=', audience.organizationId)
-    // Checked on the joined group row: one probe per initiative, whatever the planner estimates.
-    .$if(!audience.includePrivate, (qb) =>
-      qb.where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('groups as hidden')
-              .select('hidden.id')
-              .whereRef('hidden.organization_id', '=', 'groups.organization_id')
-              .where('hidden.visibility', '=', 'private')
-              .where(sql<boolean>`starts_with(groups.path, hidden.path)`),
+  return (
+    db
+      .selectFrom('initiatives')
+      .innerJoin('groups', (join) =>
+        join
+          .onRef('groups.organization_id', '=', 'initiatives.organization_id')
+          .onRef('groups.id', '=', 'initiatives.group_id'),
+      )
+      .selectAll('initiatives')
+      .select('groups.name as group_name')
+      .where('initiatives.organization_id', '=', audience.organizationId)
+      // Checked on the joined group row: one probe per initiative, whatever the planner estimates.
+      .$if(!audience.includePrivate, (qb) =>
+        qb.where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('groups as hidden')
+                .select('hidden.id')
+                .whereRef('hidden.organization_id', '=', 'groups.organization_id')
+                .where('hidden.visibility', '=', 'private')
+                .where(sql<boolean>`starts_with(groups.path, hidden.path)`),
+            ),
           ),
         ),
-      ),
-    )
+      )
+  )
 }
 
 /**
@@ -61,7 +63,5 @@ export function initiativeViews(db: Kysely<Database>, audience: Audience) {
  * not there for them.
  */
 export function shownToPublic(initiative: Pick<Initiative, 'status' | 'published_at'>): boolean {
-  return (
-    initiative.status === 'published' || (initiative.status === 'cancelled' && initiative.published_at !== null)
-  )
+  return initiative.status === 'published' || (initiative.status === 'cancelled' && initiative.published_at !== null)
 }

@@ -1,16 +1,27 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database } from '../../db/types.js'
+import type { Database, MemberStatus } from '../../db/types.js'
 import { notFound } from '../errors.js'
 import { lockInitiative } from '../rsvps/lock.js'
 import { releaseSpot } from '../rsvps/release.js'
 import { suppressEmail } from './suppression.js'
 
+export interface EraseOptions {
+  /**
+   * Put the address on the suppression list (default). Not for a sign-up never confirmed: its owner
+   * did not ask to be forgotten, and may not even have typed it.
+   */
+  suppress?: boolean
+  /** Erase only a member still in this status (checked under the row lock); else change nothing. */
+  onlyIf?: MemberStatus
+}
+
 /**
  * Erases a person (GDPR art. 17), in one transaction: every personal field of the member row is
  * blanked and only a hash of the address stays, on the suppression list; memberships, confirmation
- * tokens and the public activity naming them go; their places at initiatives go to the waitlists.
+ * and unsubscribe tokens, messages kept for the dev mailbox and the public activity naming them go;
+ * their places at initiatives go to the waitlists.
  * The consent ledger stays, as the proof of what was agreed: it holds no identifier once the row is
- * blank. Erasing an erased member changes nothing.
+ * blank. Erasing an erased member changes nothing. Answers whether this call erased the member.
  *
  * The member row is locked before any initiative, the order in which an RSVP takes them too.
  */
@@ -19,8 +30,9 @@ export async function eraseMember(
   organizationId: string,
   memberId: string,
   now = new Date(),
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  { suppress = true, onlyIf }: EraseOptions = {},
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
     const member = await trx
       .selectFrom('members')
       .select(['status', 'email_normalized'])
@@ -29,8 +41,8 @@ export async function eraseMember(
       .forUpdate()
       .executeTakeFirst()
     if (!member) throw notFound(`Member ${memberId}`)
-    if (member.status === 'erased') return
-    if (member.email_normalized) await suppressEmail(trx, organizationId, member.email_normalized, now)
+    if (member.status === 'erased' || (onlyIf && member.status !== onlyIf)) return false
+    if (suppress && member.email_normalized) await suppressEmail(trx, organizationId, member.email_normalized, now)
     await trx
       .updateTable('members')
       .set((eb) => ({
@@ -51,7 +63,7 @@ export async function eraseMember(
       .where('organization_id', '=', organizationId)
       .where('id', '=', memberId)
       .execute()
-    for (const table of ['memberships', 'confirmations'] as const) {
+    for (const table of ['memberships', 'confirmations', 'unsubscribe_tokens', 'mail_outbox'] as const) {
       await trx
         .deleteFrom(table)
         .where('organization_id', '=', organizationId)
@@ -64,6 +76,7 @@ export async function eraseMember(
       .where(sql<string>`payload->>'member_id'`, '=', memberId)
       .execute()
     await giveBackPlaces(trx, organizationId, memberId, now)
+    return true
   })
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { Database, Initiative, Rsvp, RsvpStatus } from '../../db/types.js'
 import { DomainError, notFound } from '../errors.js'
 import { lockInitiative } from './lock.js'
@@ -40,7 +40,11 @@ export async function changeRsvpStatus(
     checkTransition(rsvp, status, initiative)
     await trx
       .updateTable('rsvps')
-      .set({ status, updated_at: now, ...(status === 'going' || status === 'waitlisted' ? { queued_at: now } : {}) })
+      .set({
+        status,
+        updated_at: now,
+        ...(status === 'going' || status === 'waitlisted' ? { queued_at: sql<Date>`clock_timestamp()` } : {}),
+      })
       .where('organization_id', '=', organizationId)
       .where('id', '=', rsvpId)
       .execute()

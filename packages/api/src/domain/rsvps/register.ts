@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database, Initiative, MemberSource, Rsvp } from '../../db/types.js'
 import type { ConsentPurpose } from '../consent/purposes.js'
 import { resolveConsentTexts } from '../consent/texts.js'
@@ -80,27 +80,14 @@ export async function registerRsvp(db: Kysely<Database>, request: RsvpRequest): 
       member: { created: enrolment.created, status: enrolment.member.status },
     })
     if (admission === 'full') throw fullError()
-    const values = { status: admission, source: JSON.stringify(request.source), queued_at: now, updated_at: now }
-    const rsvp = existing
-      ? await trx
-          .updateTable('rsvps')
-          .set(values)
-          .where('organization_id', '=', organizationId)
-          .where('id', '=', existing.id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('rsvps')
-          .values({
-            ...values,
-            organization_id: organizationId,
-            id: newId('rsv', now),
-            initiative_id: initiativeId,
-            member_id: enrolment.member.id,
-            created_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow()
+    const rsvp = await writeRsvp(trx, {
+      initiative,
+      memberId: enrolment.member.id,
+      existing,
+      admission,
+      source: request.source,
+      now,
+    })
     const counted = await trx
       .updateTable('initiatives')
       .set((eb) =>
@@ -116,6 +103,45 @@ export async function registerRsvp(db: Kysely<Database>, request: RsvpRequest): 
   })
 }
 
+interface RsvpWrite {
+  initiative: Initiative
+  memberId: string
+  /** A cancelled RSVP of the same member: it is taken up again rather than duplicated. */
+  existing: Rsvp | undefined
+  admission: 'going' | 'waitlisted'
+  source: MemberSource
+  now: Date
+}
+
+async function writeRsvp(trx: Transaction<Database>, write: RsvpWrite): Promise<Rsvp> {
+  const { initiative, existing, now } = write
+  // The clock at the write, taken under the lock: the queue keeps the order places were asked for,
+  // even between requests of the same millisecond.
+  const queued_at = sql<Date>`clock_timestamp()`
+  const values = { status: write.admission, source: JSON.stringify(write.source), queued_at, updated_at: now }
+  if (existing) {
+    return trx
+      .updateTable('rsvps')
+      .set(values)
+      .where('organization_id', '=', existing.organization_id)
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+  }
+  return trx
+    .insertInto('rsvps')
+    .values({
+      ...values,
+      organization_id: initiative.organization_id,
+      id: newId('rsv', now),
+      initiative_id: initiative.id,
+      member_id: write.memberId,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
 /** The participation consent is required; each purpose once. */
 function checkConsents(consents: RsvpRequest['consents']): RsvpRequest['consents'] {
   if (!consents.some((consent) => consent.purpose === 'event_participation')) {
@@ -128,7 +154,7 @@ function checkConsents(consents: RsvpRequest['consents']): RsvpRequest['consents
 }
 
 async function outcome(
-  trx: Parameters<typeof waitlistPosition>[0],
+  trx: Transaction<Database>,
   initiative: Initiative,
   rsvp: Rsvp,
   created: boolean,

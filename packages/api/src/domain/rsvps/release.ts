@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import type { Database, Initiative } from '../../db/types.js'
 import { countRsvps } from './counts.js'
 import { lockInitiative } from './lock.js'
@@ -49,7 +49,7 @@ export async function releaseSpot(
     promoted = next.map((row) => row.id)
     await trx
       .updateTable('rsvps')
-      .set({ status: 'going', queued_at: now, updated_at: now })
+      .set({ status: 'going', queued_at: sql<Date>`clock_timestamp()`, updated_at: now })
       .where('organization_id', '=', organizationId)
       .where('id', 'in', promoted)
       .execute()

@@ -3,6 +3,8 @@ import type { Database, MemberSource } from '../../db/types.js'
 import type { ConsentPurpose } from '../consent/purposes.js'
 import { resolveConsentTexts } from '../consent/texts.js'
 import { invalid } from '../errors.js'
+import { sha256Hex } from '../hashing.js'
+import { requestEmail } from '../mail/email-job.js'
 import { type Enrolment, enrolPerson } from '../members/enrol.js'
 import { findPlace } from '../places/index.js'
 
@@ -20,7 +22,7 @@ export interface SignupRequest {
 /**
  * Someone joins from a public form. Membership reveals a political opinion (GDPR art. 9), so
  * nothing is recorded without the membership consent. The person stays `pending`, and the group
- * is joined, only once the e-mail link is followed.
+ * is joined, only once the e-mail link is followed; that e-mail is enqueued with the write.
  */
 export async function signUp(db: Kysely<Database>, request: SignupRequest): Promise<Enrolment> {
   const { organizationId, person, consents } = request
@@ -35,8 +37,8 @@ export async function signUp(db: Kysely<Database>, request: SignupRequest): Prom
   const texts = await resolveConsentTexts(db, organizationId, consents)
   const language = request.language ?? texts.find((text) => text.purpose === 'membership')?.language ?? 'fr'
   const communes = findPlace(person.postcode)?.communes ?? []
-  return db.transaction().execute((trx) =>
-    enrolPerson(trx, {
+  return db.transaction().execute(async (trx) => {
+    const enrolment = await enrolPerson(trx, {
       organizationId,
       person: { ...person, language, commune: communes.length === 1 ? communes[0]?.name : null },
       consents: texts,
@@ -44,8 +46,17 @@ export async function signUp(db: Kysely<Database>, request: SignupRequest): Prom
       purpose: 'signup',
       subjectId: request.groupId ?? null,
       now: request.now,
-    }),
-  )
+    })
+    // A known address gets no second account and the same answer: its owner learns by e-mail what happened.
+    await requestEmail(trx, {
+      template: enrolment.created ? 'signup-confirmation' : 'already-member',
+      organizationId,
+      memberId: enrolment.member.id,
+      language,
+      confirmation: sha256Hex(enrolment.confirmationToken),
+    })
+    return enrolment
+  })
 }
 
 // A private group answers exactly like an unknown one: a public form must not reveal that it exists.

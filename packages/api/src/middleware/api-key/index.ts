@@ -22,20 +22,22 @@ export function requireKey({ scope }: RequireKeyOptions = {}): MiddlewareHandler
   return async function requireKeyMiddleware(c, next) {
     const header = c.req.header('authorization') ?? ''
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1]
+    const origin = c.req.header('origin')
+    // A missing or unknown key protects no tenant: the page may read why it was refused.
+    const readable: Record<string, string> = origin ? { 'access-control-allow-origin': origin } : {}
     if (!token) {
       return problem(c, 401, {
         detail: 'Send your API key as `Authorization: Bearer pk_…` (public operations) or `sk_…` (secret operations).',
-        headers: { 'www-authenticate': 'Bearer' },
+        headers: { ...readable, 'www-authenticate': 'Bearer' },
       })
     }
     const key = await findKeyByToken(c.var.db, token)
     if (!key) {
       return problem(c, 401, {
         detail: 'This API key is unknown or was revoked.',
-        headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+        headers: { ...readable, 'www-authenticate': 'Bearer error="invalid_token"' },
       })
     }
-    const origin = c.req.header('origin')
     if (origin) {
       if (!originAllowed(origin, key.allowed_origins)) {
         const why =

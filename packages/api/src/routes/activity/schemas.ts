@@ -28,3 +28,31 @@ export const ActivitySchema = z
   .openapi('Activity')
 
 export const ActivityPageSchema = pageOf(ActivitySchema, 'ActivityPage')
+
+const eventId = /^\d{1,20}-\d{1,19}$/
+const eventIdMessage = 'Pass the id of the last event received, unchanged.'
+
+export const ActivityStreamQuery = z.object({
+  group: idParam('grp', 'Only this group and its descendants.').optional(),
+  kind: ActivityListQuery.shape.kind,
+  backfill: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(50)
+    .default(0)
+    .openapi({ description: 'Start with the latest N items (oldest first), then continue live. Ignored on resume.' }),
+  last_event_id: z.string().regex(eventId, eventIdMessage).optional().openapi({
+    description:
+      'Resume after this event id, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent).',
+  }),
+  key: z.string().max(200).optional().openapi({
+    description: 'A publishable key (`pk_…`), for `EventSource`, which cannot send an Authorization header.',
+  }),
+})
+
+export const ActivityStreamHeaders = z.object({
+  'last-event-id': z.string().regex(eventId, eventIdMessage).optional().openapi({
+    description: 'Sent by `EventSource` when it reconnects: the stream resumes right after this event.',
+  }),
+})

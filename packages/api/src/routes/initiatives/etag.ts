@@ -5,7 +5,9 @@ import { editVersion } from '../../domain/initiatives/version.js'
  * An initiative's ETag: its edit version (sequence and time of the last edit) and its counts, so
  * that a cached copy is stale as soon as someone registers. An ETag belongs to one URL: the id is implied.
  */
-export function initiativeEtag(initiative: Pick<Initiative, 'sequence' | 'updated_at' | 'going_count' | 'waitlist_count'>) {
+export function initiativeEtag(
+  initiative: Pick<Initiative, 'sequence' | 'updated_at' | 'going_count' | 'waitlist_count'>,
+) {
   return `"${editVersion(initiative)}.${initiative.going_count}.${initiative.waitlist_count}"`
 }
 

@@ -8,6 +8,7 @@ import { listInitiatives } from '../../domain/initiatives/list.js'
 import { getInitiative } from '../../domain/initiatives/queries.js'
 import { updateInitiative } from '../../domain/initiatives/update.js'
 import type { InitiativeView } from '../../domain/initiatives/visibility.js'
+import { queryKeyScheme } from '../../middleware/query-key/index.js'
 import { audienceOf } from '../common/audience.js'
 import { createRouter } from '../common/router.js'
 import { calendarAnswer } from './calendar.js'
@@ -54,9 +55,11 @@ export const initiativesRouter = createRouter()
     const query = c.req.valid('query')
     const { caller } = c.var
     if (query.status && !(caller.kind === 'secret' && caller.scopes.some((scope) => statusScopes.includes(scope)))) {
-      throw new DomainError('forbidden', 'Only secret keys with initiatives:read or initiatives:write may filter on status.', [
-        { path: 'status', message: 'Leave status out: the public sees published initiatives.' },
-      ])
+      throw new DomainError(
+        'forbidden',
+        'Only secret keys with initiatives:read or initiatives:write may filter on status.',
+        [{ path: 'status', message: 'Leave status out: the public sees published initiatives.' }],
+      )
     }
     const page = await listInitiatives(c.var.db, audienceOf(c), {
       group: query.group,
@@ -126,7 +129,11 @@ export const initiativesRouter = createRouter()
     return c.json(present(c, initiative), 200)
   })
   .openapi(publishInitiativeRoute, async (c) => {
-    const initiative = await publishInitiative(c.var.db, c.var.caller.organizationId, c.req.valid('param').initiative_id)
+    const initiative = await publishInitiative(
+      c.var.db,
+      c.var.caller.organizationId,
+      c.req.valid('param').initiative_id,
+    )
     c.header('etag', initiativeEtag(initiative))
     return c.json(present(c, initiative), 200)
   })
@@ -136,11 +143,4 @@ export const initiativesRouter = createRouter()
     return c.json(present(c, initiative), 200)
   })
 
-initiativesRouter.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyInQuery', {
-  type: 'apiKey',
-  in: 'query',
-  name: 'key',
-  description:
-    'A publishable key (`pk_…`) as the `key` query parameter: only on the iCalendar routes, for calendar apps ' +
-    'that cannot send an Authorization header.',
-})
+initiativesRouter.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyInQuery', queryKeyScheme)

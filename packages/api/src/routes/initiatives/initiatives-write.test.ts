@@ -16,7 +16,14 @@ interface Item {
   rsvp_count: number
   waitlist_count: number
   published_at: string | null
-  location: { name: string | null; postcode: string | null; commune: string | null; latitude: number | null; longitude: number | null; address: string | null } | null
+  location: {
+    name: string | null
+    postcode: string | null
+    commune: string | null
+    latitude: number | null
+    longitude: number | null
+    address: string | null
+  } | null
 }
 interface Problem {
   status: number
@@ -82,7 +89,11 @@ describe('POST /v1/initiatives', () => {
     expect(res.headers.get('etag')).toMatch(/^".+"$/)
     expect(initiative).toMatchObject({ status: 'draft', published_at: null, timezone: 'Europe/Paris', spots_left: 30 })
     expect(initiative.tags).toEqual(['logement', 'quartier'])
-    expect(initiative.location).toMatchObject({ postcode: '75011', commune: 'Paris 11e Arrondissement', latitude: 48.858 })
+    expect(initiative.location).toMatchObject({
+      postcode: '75011',
+      commune: 'Paris 11e Arrondissement',
+      latitude: 48.858,
+    })
     expect((await t.call('GET', `/v1/initiatives/${initiative.id}`)).status).toBe(404)
     const row = await t.database.db
       .selectFrom('initiatives')
@@ -154,6 +165,16 @@ describe('POST /v1/initiatives', () => {
     expect(await countInitiatives()).toBe(before)
   })
 
+  it('answers far-off dates without a server error', async () => {
+    for (const [starts_at, ends_at] of [
+      ['0001-01-01T00:00:00+14:00', '0001-01-01T02:00:00+14:00'],
+      ['9999-12-31T20:00:00Z', '9999-12-31T22:00:00.123456789Z'],
+    ]) {
+      const res = await create({ starts_at, ends_at })
+      expect([201, 400], starts_at).toContain(res.status)
+    }
+  })
+
   it('accepts another time zone in its canonical spelling, and online initiatives without a place', async () => {
     const initiative = await created({
       kind: 'online',
@@ -190,7 +211,11 @@ describe('POST /v1/initiatives', () => {
 
 describe('PATCH /v1/initiatives/{initiative_id}', () => {
   async function sequenceOf(id: string) {
-    const row = await t.database.db.selectFrom('initiatives').select('sequence').where('id', '=', id).executeTakeFirstOrThrow()
+    const row = await t.database.db
+      .selectFrom('initiatives')
+      .select('sequence')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     return row.sequence
   }
 
@@ -215,7 +240,11 @@ describe('PATCH /v1/initiatives/{initiative_id}', () => {
     })
     expect(await relocated.json()).toMatchObject({ location: { postcode: '69003', commune: 'Lyon 3e Arrondissement' } })
     expect(await sequenceOf(initiative.id)).toBe(2)
-    const row = await t.database.db.selectFrom('initiatives').selectAll().where('id', '=', initiative.id).executeTakeFirstOrThrow()
+    const row = await t.database.db
+      .selectFrom('initiatives')
+      .selectAll()
+      .where('id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
     expect(row.search_text).toContain('lyon 3e')
     expect(row.search_text).toContain('loyers')
     expect(row.public_latitude).toBe(45.761)
@@ -229,7 +258,11 @@ describe('PATCH /v1/initiatives/{initiative_id}', () => {
     })
     expect(res.status).toBe(400)
     expect(((await res.json()) as Problem).errors?.[0]?.path).toBe('ends_at')
-    const row = await t.database.db.selectFrom('initiatives').select('starts_at').where('id', '=', initiative.id).executeTakeFirstOrThrow()
+    const row = await t.database.db
+      .selectFrom('initiatives')
+      .select('starts_at')
+      .where('id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
     expect(row.starts_at.toISOString()).toBe(initiative.starts_at)
   })
 
@@ -261,10 +294,17 @@ describe('PATCH /v1/initiatives/{initiative_id}', () => {
   it('refuses a capacity below the people going', async () => {
     const initiative = await created({ publish: true })
     await t.database.db.updateTable('initiatives').set({ going_count: 12 }).where('id', '=', initiative.id).execute()
-    const res = await t.call('PATCH', `/v1/initiatives/${initiative.id}`, { key: t.demo.secretKey, body: { capacity: 10 } })
+    const res = await t.call('PATCH', `/v1/initiatives/${initiative.id}`, {
+      key: t.demo.secretKey,
+      body: { capacity: 10 },
+    })
     expect(res.status).toBe(409)
     expect(((await res.json()) as Problem).errors?.[0]?.path).toBe('capacity')
-    const row = await t.database.db.selectFrom('initiatives').select('capacity').where('id', '=', initiative.id).executeTakeFirstOrThrow()
+    const row = await t.database.db
+      .selectFrom('initiatives')
+      .select('capacity')
+      .where('id', '=', initiative.id)
+      .executeTakeFirstOrThrow()
     expect(row.capacity).toBe(30)
   })
 
@@ -274,12 +314,21 @@ describe('PATCH /v1/initiatives/{initiative_id}', () => {
       .select('id')
       .where('organization_id', '=', t.other.organizationId)
       .executeTakeFirstOrThrow()
-    const res = await t.call('PATCH', `/v1/initiatives/${theirs.id}`, { key: t.demo.secretKey, body: { title: 'Piraté' } })
+    const res = await t.call('PATCH', `/v1/initiatives/${theirs.id}`, {
+      key: t.demo.secretKey,
+      body: { title: 'Piraté' },
+    })
     expect(res.status).toBe(404)
     for (const action of ['publish', 'cancel']) {
-      expect((await t.call('POST', `/v1/initiatives/${theirs.id}/${action}`, { key: t.demo.secretKey })).status).toBe(404)
+      expect((await t.call('POST', `/v1/initiatives/${theirs.id}/${action}`, { key: t.demo.secretKey })).status).toBe(
+        404,
+      )
     }
-    const row = await t.database.db.selectFrom('initiatives').select(['title', 'status']).where('id', '=', theirs.id).executeTakeFirstOrThrow()
+    const row = await t.database.db
+      .selectFrom('initiatives')
+      .select(['title', 'status'])
+      .where('id', '=', theirs.id)
+      .executeTakeFirstOrThrow()
     expect(row.title).not.toBe('Piraté')
     expect(row.status).toBe('published')
   })
@@ -299,7 +348,11 @@ describe('publishing and cancelling', () => {
     expect(await cancelled.json()).toMatchObject({ status: 'cancelled', cancelled_at: expect.any(String) })
     expect((await cancel()).status).toBe(409)
     expect((await publish()).status).toBe(409)
-    const row = await t.database.db.selectFrom('initiatives').select('sequence').where('id', '=', draft.id).executeTakeFirstOrThrow()
+    const row = await t.database.db
+      .selectFrom('initiatives')
+      .select('sequence')
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow()
     expect(row.sequence).toBe(1)
     const kinds = await t.database.db
       .selectFrom('activity')
@@ -311,7 +364,10 @@ describe('publishing and cancelling', () => {
     expect(kinds.map((k) => k.kind)).toEqual(['initiative_published', 'initiative_cancelled'])
     const shown = await t.call('GET', `/v1/initiatives/${draft.id}`)
     expect(await shown.json()).toMatchObject({ status: 'cancelled' })
-    const edit = await t.call('PATCH', `/v1/initiatives/${draft.id}`, { key: t.demo.secretKey, body: { title: 'Encore' } })
+    const edit = await t.call('PATCH', `/v1/initiatives/${draft.id}`, {
+      key: t.demo.secretKey,
+      body: { title: 'Encore' },
+    })
     expect(edit.status).toBe(409)
   })
 
@@ -325,5 +381,62 @@ describe('publishing and cancelling', () => {
     const draft = await created()
     const res = await t.call('POST', `/v1/initiatives/${draft.id}/publish`)
     expect(res.status).toBe(403)
+  })
+})
+
+describe('paging while initiatives are created', () => {
+  interface Listed {
+    id: string
+    starts_at: string
+  }
+  const page = async (cursor?: string) => {
+    const res = await t.call('GET', `/v1/initiatives?limit=40${cursor ? `&cursor=${cursor}` : ''}`)
+    expect(res.status).toBe(200)
+    return (await res.json()) as { data: Listed[]; next_cursor: string | null }
+  }
+  const sortsAfter = (a: Listed, b: Listed) => a.starts_at > b.starts_at || (a.starts_at === b.starts_at && a.id > b.id)
+  const publishAt = async (startsAt: string) => {
+    const initiative = await created({
+      publish: true,
+      starts_at: startsAt,
+      ends_at: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+    })
+    return initiative.id
+  }
+
+  it('neither repeats nor skips what sorts after the cursor, and leaves out what was added before it', async () => {
+    const first = await page()
+    const last = first.data.at(-1) as Listed
+    const earliest = first.data[0] as Listed
+    const before = await publishAt(earliest.starts_at)
+    const tie = await publishAt(last.starts_at)
+    const after = await publishAt(new Date(Date.parse(last.starts_at) + 60_000).toISOString())
+    const seen = [...first.data]
+    let cursor = first.next_cursor
+    let inserted: string | undefined
+    while (cursor) {
+      const next = await page(cursor)
+      seen.push(...next.data)
+      cursor = next.next_cursor
+      // Once more between later pages, just past the last row shown.
+      const shown = next.data.at(-1)
+      if (!inserted && shown && cursor) {
+        inserted = await publishAt(new Date(Date.parse(shown.starts_at) + 1).toISOString())
+      }
+    }
+    const ids = seen.map((i) => i.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (let i = 1; i < seen.length; i++) expect(sortsAfter(seen[i] as Listed, seen[i - 1] as Listed)).toBe(true)
+    expect(ids).not.toContain(before)
+    expect(ids).toEqual(expect.arrayContaining([tie, after, inserted]))
+    const everything: Listed[] = []
+    let all: string | null | undefined
+    do {
+      const next = await page(all ?? undefined)
+      everything.push(...next.data)
+      all = next.next_cursor
+    } while (all)
+    const expected = everything.filter((i) => sortsAfter(i, last)).map((i) => i.id)
+    expect(ids.slice(first.data.length)).toEqual(expected)
   })
 })

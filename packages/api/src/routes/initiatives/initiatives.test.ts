@@ -11,7 +11,14 @@ interface Item {
   ends_at: string
   status: string
   tags: string[]
-  location: { postcode: string | null; commune: string | null; latitude: number | null; longitude: number | null; address: string | null; hide_address: boolean } | null
+  location: {
+    postcode: string | null
+    commune: string | null
+    latitude: number | null
+    longitude: number | null
+    address: string | null
+    hide_address: boolean
+  } | null
   distance_km?: number
   spots_left: number | null
   capacity: number | null
@@ -53,7 +60,9 @@ async function publicUpcomingIds(organizationId: string) {
   const rows = await db()
     .selectFrom('initiatives')
     .innerJoin('groups', (j) =>
-      j.onRef('groups.organization_id', '=', 'initiatives.organization_id').onRef('groups.id', '=', 'initiatives.group_id'),
+      j
+        .onRef('groups.organization_id', '=', 'initiatives.organization_id')
+        .onRef('groups.id', '=', 'initiatives.group_id'),
     )
     .select('initiatives.id')
     .where('initiatives.organization_id', '=', organizationId)
@@ -95,7 +104,9 @@ describe('GET /v1/initiatives', () => {
     const shown = (await (await t.call('GET', `/v1/initiatives/${hidden.id}`)).json()) as Item
     expect(shown.location?.hide_address).toBe(true)
     expect(shown.location?.address).toBeNull()
-    const secret = (await (await t.call('GET', `/v1/initiatives/${hidden.id}`, { key: t.demo.secretKey })).json()) as Item
+    const secret = (await (
+      await t.call('GET', `/v1/initiatives/${hidden.id}`, { key: t.demo.secretKey })
+    ).json()) as Item
     expect(secret.location?.address).toBe(hidden.address)
   })
 
@@ -175,7 +186,9 @@ describe('GET /v1/initiatives', () => {
     expect(window.every((i) => i.ends_at >= from && i.starts_at <= to)).toBe(true)
     const all = await allPages('/v1/initiatives?limit=100')
     expect(window.length).toBe(all.filter((i) => i.ends_at >= from && i.starts_at <= to).length)
-    const past = await allPages(`/v1/initiatives?from=${new Date(t.now.getTime() - 90 * 86_400_000).toISOString()}&limit=100`)
+    const past = await allPages(
+      `/v1/initiatives?from=${new Date(t.now.getTime() - 90 * 86_400_000).toISOString()}&limit=100`,
+    )
     expect(past.length).toBeGreaterThan(all.length)
     const reversed = await t.call('GET', `/v1/initiatives?from=${to}&to=${from}`)
     expect(reversed.status).toBe(400)
@@ -247,6 +260,22 @@ describe('GET /v1/initiatives', () => {
     const drafts = await allPages('/v1/initiatives?status=draft&from=2000-01-01T00:00:00Z&limit=100', t.demo.secretKey)
     expect(drafts.map((i) => i.id)).toContain(draft.id)
     expect(drafts.every((i) => i.status === 'draft')).toBe(true)
+  })
+
+  it('answers odd but well-formed dates and cursors without a server error', async () => {
+    const forged = Buffer.from(JSON.stringify(['2026-02-30T10:00:00.000000Z', 'ini_x'])).toString('base64url')
+    const paths = [
+      '/v1/initiatives?from=0001-01-01T00:00:00Z&to=9999-12-31T23:59:59Z&limit=1',
+      '/v1/initiatives?from=2026-01-01T00:00:00.123456789%2B14:00',
+      `/v1/initiatives?cursor=${forged}`,
+      '/v1/initiatives?radius_km=1e400&near=75011',
+      '/v1/initiatives?limit=1e3',
+      '/v1/initiatives?q=%00',
+    ]
+    for (const path of paths) {
+      const res = await t.call('GET', path)
+      expect([200, 400], path).toContain(res.status)
+    }
   })
 
   it('refuses a forged cursor', async () => {

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireKey } from '../../middleware/api-key/index.js'
+import { keyFromQuery } from '../../middleware/query-key/index.js'
 import { publicAccess, secretAccess } from '../common/access.js'
 import { json, jsonBody, problems } from '../common/schemas.js'
-import { keyFromQuery } from './key-from-query.js'
 import {
   CalendarQuery,
   GroupIdParam,
@@ -17,7 +17,10 @@ import {
 } from './schemas.js'
 
 const etagHeader = {
-  ETag: { description: 'The initiative as now: for `If-None-Match`, and `If-Match`.', schema: { type: 'string' as const } },
+  ETag: {
+    description: 'The initiative as now: for `If-None-Match`, and `If-Match`.',
+    schema: { type: 'string' as const },
+  },
 }
 
 export const listInitiativesRoute = createRoute({
@@ -117,7 +120,10 @@ export const createInitiativeRoute = createRoute({
   responses: {
     201: {
       ...json(InitiativeSchema, 'The new initiative.'),
-      headers: { ...etagHeader, Location: { description: 'The URL of the new initiative.', schema: { type: 'string' } } },
+      headers: {
+        ...etagHeader,
+        Location: { description: 'The URL of the new initiative.', schema: { type: 'string' } },
+      },
     },
     ...problems(400, 401, 403, 413, 415),
   },

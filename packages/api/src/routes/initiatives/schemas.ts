@@ -1,8 +1,17 @@
 import { z } from '@hono/zod-openapi'
+import { hasControlCharacters } from '../../domain/initiatives/plain-text.js'
 import { canonicalTimeZone } from '../../domain/initiatives/schedule.js'
 import { HttpUrl, idParam, ListQuery, Postcode, pageOf, Timestamp } from '../common/schemas.js'
 
-export const initiativeKinds = ['meeting', 'canvassing', 'leafleting', 'phone_bank', 'rally', 'online', 'other'] as const
+export const initiativeKinds = [
+  'meeting',
+  'canvassing',
+  'leafleting',
+  'phone_bank',
+  'rally',
+  'online',
+  'other',
+] as const
 export const initiativeStatuses = ['draft', 'pending_review', 'published', 'cancelled'] as const
 
 export const InitiativeIdParam = z.object({ initiative_id: idParam('ini', 'The initiative.') })
@@ -87,12 +96,21 @@ export const Tag = z
   .min(1)
   .max(40)
   .refine((tag) => tagShape.test(tag), 'A tag is letters, digits, spaces, dashes or apostrophes.')
-  .openapi({ example: 'logement', description: 'Letters, digits, spaces, dashes or apostrophes; 40 characters at most.' })
+  .openapi({
+    example: 'logement',
+    description: 'Letters, digits, spaces, dashes or apostrophes; 40 characters at most.',
+  })
 
 export const InitiativeListQuery = ListQuery.extend({
-  group: idParam('grp', 'Initiatives of this group and, unless `include_subgroups=false`, of its subgroups.').optional(),
+  group: idParam(
+    'grp',
+    'Initiatives of this group and, unless `include_subgroups=false`, of its subgroups.',
+  ).optional(),
   include_subgroups: flag(true, 'With `group`: also the initiatives of its subgroups.'),
-  kind: listOf(z.enum(initiativeKinds), 'One kind or several (repeat the parameter, or separate with commas).').optional(),
+  kind: listOf(
+    z.enum(initiativeKinds),
+    'One kind or several (repeat the parameter, or separate with commas).',
+  ).optional(),
   tag: Tag.optional(),
   from: Rfc3339.optional().openapi({
     description: 'Initiatives not over at this time (ending then or later). Default: now, i.e. upcoming and under way.',
@@ -103,9 +121,16 @@ export const InitiativeListQuery = ListQuery.extend({
     description: 'A French postcode: initiatives with a place within `radius_km` (online ones are left out).',
   }),
   radius_km: z.coerce.number().min(1).max(200).default(20).openapi({ description: 'With `near`, in km.' }),
-  q: z.string().trim().min(1).max(100).optional().openapi({
-    description: 'Words in the title, summary, place or tags, without minding accents or case.',
-  }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .refine((text) => !hasControlCharacters(text), 'Search for words, without control characters.')
+    .optional()
+    .openapi({
+      description: 'Words in the title, summary, place or tags, without minding accents or case.',
+    }),
   status: listOf(
     z.enum(initiativeStatuses),
     'Secret keys with `initiatives:read` or `initiatives:write` only. Default: `published`.',
@@ -115,14 +140,17 @@ export const InitiativeListQuery = ListQuery.extend({
   path: ['to'],
 })
 
-const noControls = /^[^\u0000-\u001f\u007f]*$/
 const singleLine = (max: number) =>
-  z.string().trim().max(max).regex(noControls, 'Write this on one line.')
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((text) => !hasControlCharacters(text), 'Write this on one line, without control characters.')
 const multiLine = (max: number) =>
   z
     .string()
     .max(max)
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'Remove the control characters.')
+    .refine((text) => !hasControlCharacters(text, { multiline: true }), 'Remove the control characters.')
 
 // Both coordinates or neither: half a point places the initiative nowhere.
 const coordinatesTogether = (value: { latitude?: number | null; longitude?: number | null }) =>
@@ -132,8 +160,13 @@ export const InitiativeLocationInput = z
   .strictObject({
     name: singleLine(200).nullable().optional().openapi({ example: 'Salle Olympe de Gouges' }),
     address: singleLine(300).nullable().optional().openapi({ example: '15 rue Merlin' }),
-    postcode: Postcode.nullable().optional().openapi({ description: 'Locates the initiative when no coordinates are given.' }),
-    commune: singleLine(100).nullable().optional().openapi({ description: 'Default: the commune of the postcode, if only one.' }),
+    postcode: Postcode.nullable()
+      .optional()
+      .openapi({ description: 'Locates the initiative when no coordinates are given.' }),
+    commune: singleLine(100)
+      .nullable()
+      .optional()
+      .openapi({ description: 'Default: the commune of the postcode, if only one.' }),
     latitude: z.number().min(-90).max(90).nullable().optional(),
     longitude: z.number().min(-180).max(180).nullable().optional(),
     hide_address: z.boolean().optional().openapi({
@@ -163,7 +196,14 @@ const initiativeFields = {
   timezone: TimeZone.optional().openapi({ description: 'Default Europe/Paris.' }),
   location: InitiativeLocationInput.nullable().optional(),
   online_url: OnlineUrl.nullable().optional().openapi({ description: 'Required for `online` initiatives.' }),
-  capacity: z.number().int().min(1).max(100_000).nullable().optional().openapi({ description: 'Null or absent: no limit.' }),
+  capacity: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .nullable()
+    .optional()
+    .openapi({ description: 'Null or absent: no limit.' }),
   waitlist_enabled: z.boolean().optional().openapi({ description: 'Default true: past the capacity, people queue.' }),
   tags: z.array(Tag).max(20).optional().openapi({ description: 'Stored in lower case.' }),
 }
@@ -205,12 +245,8 @@ export const IfNoneMatchHeader = z.object({
 })
 
 export const CalendarQuery = z.object({
-  key: z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({
-      description:
-        'A publishable key (`pk_…`), for calendar apps that cannot send an Authorization header. Secret keys are refused here.',
-    }),
+  key: z.string().max(200).optional().openapi({
+    description:
+      'A publishable key (`pk_…`), for calendar apps that cannot send an Authorization header. Secret keys are refused here.',
+  }),
 })

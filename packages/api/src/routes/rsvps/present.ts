@@ -1,6 +1,6 @@
 import type { z } from '@hono/zod-openapi'
-import type { RsvpOutcome } from '../../domain/rsvps/register.js'
 import type { ListedRsvp } from '../../domain/rsvps/list.js'
+import type { RsvpOutcome } from '../../domain/rsvps/register.js'
 import type { RsvpPlacedSchema, RsvpSchema } from './schemas.js'
 
 export function presentPlaced(outcome: RsvpOutcome): z.infer<typeof RsvpPlacedSchema> {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, type TestContext } from '../../../test/app.js'
 import { currentConsentTexts } from '../../domain/consent/texts.js'
+import { hasControlCharacters } from '../../domain/initiatives/plain-text.js'
 import { createKey } from '../../domain/keys/keys.js'
 import { releaseSpot } from '../../domain/rsvps/release.js'
 
@@ -100,7 +101,14 @@ async function counts(initiativeId: string) {
 
 async function tableSizes() {
   const size = async (table: 'members' | 'rsvps' | 'consent_records' | 'confirmations') =>
-    Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
   return {
     members: await size('members'),
     rsvps: await size('rsvps'),
@@ -129,7 +137,11 @@ describe('POST /v1/initiatives/{initiative_id}/rsvps', () => {
     const cancelled = await patchRsvp(answers[0]?.id ?? '', 'cancelled')
     expect(cancelled.status).toBe(200)
     expect(await cancelled.json()).toMatchObject({ status: 'cancelled' })
-    const promoted = await db().selectFrom('rsvps').select('status').where('id', '=', answers[2]?.id ?? '').executeTakeFirstOrThrow()
+    const promoted = await db()
+      .selectFrom('rsvps')
+      .select('status')
+      .where('id', '=', answers[2]?.id ?? '')
+      .executeTakeFirstOrThrow()
     expect(promoted.status).toBe('going')
     expect(await counts(id)).toEqual({ going: 2, waitlisted: 0 })
   })
@@ -181,7 +193,12 @@ describe('POST /v1/initiatives/{initiative_id}/rsvps', () => {
     const before = await tableSizes()
     const res = await rsvp(id, person({ website: 'https://spam.example' }))
     expect(res.status).toBe(201)
-    expect(await res.json()).toMatchObject({ status: 'going', initiative_id: id, spots_left: 2, id: expect.stringMatching(/^rsv_/) })
+    expect(await res.json()).toMatchObject({
+      status: 'going',
+      initiative_id: id,
+      spots_left: 2,
+      id: expect.stringMatching(/^rsv_/),
+    })
     expect(await tableSizes()).toEqual(before)
     expect(await counts(id)).toEqual({ going: 0, waitlisted: 0 })
   })
@@ -190,7 +207,10 @@ describe('POST /v1/initiatives/{initiative_id}/rsvps', () => {
     const id = await newInitiative()
     const before = await tableSizes()
     const cases: [Record<string, unknown>, string][] = [
-      [{ consents: [{ purpose: 'event_participation', text_id: 'cst_0000000000000000000000000' }] }, 'consents.0.text_id'],
+      [
+        { consents: [{ purpose: 'event_participation', text_id: 'cst_0000000000000000000000000' }] },
+        'consents.0.text_id',
+      ],
       [{ consents: [{ purpose: 'event_participation', text_id: membershipText }] }, 'consents.0.text_id'],
       [{ consents: [{ purpose: 'news', text_id: newsText }] }, 'consents'],
       [{ consents: [] }, 'consents'],
@@ -216,6 +236,21 @@ describe('POST /v1/initiatives/{initiative_id}/rsvps', () => {
       expect(((await res.json()) as Problem).errors?.[0]?.path, JSON.stringify(overrides)).toBe(path)
     }
     expect(await tableSizes()).toEqual(before)
+  })
+
+  it('stores the page a form was on without control characters, and refuses NUL outright', async () => {
+    const id = await newInitiative()
+    const res = await rsvp(id, person({ source_page: 'https://candidat.example.org/agir?x=\u0001' }))
+    expect(res.status).toBe(201)
+    const placed = (await res.json()) as Placed
+    const stored = await db().selectFrom('rsvps').select('source').where('id', '=', placed.id).executeTakeFirstOrThrow()
+    expect(stored.source.origin).toMatch(/^https:\/\/candidat\.example\.org\/agir\?x=/)
+    expect(hasControlCharacters(stored.source.origin ?? '')).toBe(false)
+    const before = await db().selectFrom('rsvps').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const nul = await rsvp(id, person({ source_page: 'https://candidat.example.org/agir\u0000' }))
+    expect(nul.status).toBe(400)
+    const after = await db().selectFrom('rsvps').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(Number(after.n)).toBe(Number(before.n))
   })
 
   it('refuses drafts (404), cancelled and finished initiatives (409), and other organizations (404)', async () => {
@@ -264,7 +299,11 @@ describe('POST /v1/initiatives/{initiative_id}/rsvps', () => {
       .where('email_normalized', '=', body.email)
       .executeTakeFirstOrThrow()
     expect(member).toMatchObject({ status: 'pending', commune: 'Paris 11e Arrondissement' })
-    const consents = await db().selectFrom('consent_records').select('purpose').where('member_id', '=', member.id).execute()
+    const consents = await db()
+      .selectFrom('consent_records')
+      .select('purpose')
+      .where('member_id', '=', member.id)
+      .execute()
     expect(consents.map((c) => c.purpose).sort()).toEqual(['event_participation', 'news'])
     const confirmation = await db()
       .selectFrom('confirmations')
@@ -272,7 +311,11 @@ describe('POST /v1/initiatives/{initiative_id}/rsvps', () => {
       .where('member_id', '=', member.id)
       .executeTakeFirstOrThrow()
     expect(confirmation).toEqual({ purpose: 'rsvp', subject_id: id })
-    const stored = await db().selectFrom('rsvps').select('source').where('member_id', '=', member.id).executeTakeFirstOrThrow()
+    const stored = await db()
+      .selectFrom('rsvps')
+      .select('source')
+      .where('member_id', '=', member.id)
+      .executeTakeFirstOrThrow()
     expect(stored.source).toMatchObject({ origin: 'https://candidat.example.org', widget: 'relais-event' })
   })
 })
@@ -304,7 +347,11 @@ describe('GET /v1/initiatives/{initiative_id}/rsvps', () => {
 
   it('needs a secret key with members:read, and hides other organizations', async () => {
     const id = await newInitiative()
-    const writer = await createKey(db(), t.demo.organizationId, { kind: 'secret', name: 'w', scopes: ['initiatives:write'] })
+    const writer = await createKey(db(), t.demo.organizationId, {
+      kind: 'secret',
+      name: 'w',
+      scopes: ['initiatives:write'],
+    })
     expect((await t.call('GET', `/v1/initiatives/${id}/rsvps`)).status).toBe(403)
     expect((await t.call('GET', `/v1/initiatives/${id}/rsvps`, { key: writer.token })).status).toBe(403)
     expect((await t.call('GET', `/v1/initiatives/${id}/rsvps`, { key: t.other.secretKey })).status).toBe(404)
@@ -354,7 +401,10 @@ describe('freeing places', () => {
     const statuses = await db().selectFrom('rsvps').select(['id', 'status']).where('initiative_id', '=', id).execute()
     const statusOf = (rsvpId: string | undefined) => statuses.find((s) => s.id === rsvpId)?.status
     expect(placed.map((p) => statusOf(p.id))).toEqual(['going', 'going', 'going', 'waitlisted'])
-    const unlimited = await t.call('PATCH', `/v1/initiatives/${id}`, { key: t.demo.secretKey, body: { capacity: null } })
+    const unlimited = await t.call('PATCH', `/v1/initiatives/${id}`, {
+      key: t.demo.secretKey,
+      body: { capacity: null },
+    })
     expect(await unlimited.json()).toMatchObject({ rsvp_count: 4, waitlist_count: 0, spots_left: null })
   })
 

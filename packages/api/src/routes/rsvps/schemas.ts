@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { hasControlCharacters } from '../../domain/initiatives/plain-text.js'
 import { HttpUrl, idParam, ListQuery, pageOf, Timestamp } from '../common/schemas.js'
 
 export const rsvpStatuses = ['going', 'waitlisted', 'cancelled', 'attended'] as const
@@ -13,7 +14,7 @@ const name = (what: string) =>
     .trim()
     .min(1, `Enter your ${what}.`)
     .max(100, `Your ${what} is too long (100 characters at most).`)
-    .regex(/^[^\u0000-\u001f\u007f]*$/, `Write your ${what} on one line.`)
+    .refine((text) => !hasControlCharacters(text), `Write your ${what} on one line.`)
 
 export const RsvpConsentSchema = z
   .object({
@@ -59,7 +60,10 @@ export const RsvpCreateSchema = z
       .max(2000)
       .optional()
       .openapi({ description: 'Leave empty: a field hidden from people, which only robots fill in.' }),
-    source_page: HttpUrl.optional().openapi({ description: 'The page the form was on.' }),
+    // Normalized by the URL parser, which percent-encodes what the database would refuse (a NUL byte).
+    source_page: HttpUrl.transform((url) => new URL(url).href)
+      .optional()
+      .openapi({ description: 'The page the form was on.' }),
   })
   .openapi('RsvpCreate')
 
@@ -73,7 +77,11 @@ export const RsvpPlacedSchema = z
         '`pending_confirmation` is reserved for RSVPs that will wait for the e-mail confirmation.',
     }),
     spots_left: z.number().int().nullable().openapi({ description: 'Places left now; null when there is no limit.' }),
-    waitlist_position: z.number().int().optional().openapi({ description: 'When waitlisted: the place in the queue, from 1.' }),
+    waitlist_position: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'When waitlisted: the place in the queue, from 1.' }),
   })
   .openapi('RsvpPlaced')
 
@@ -93,7 +101,9 @@ export const RsvpSchema = z
       .openapi({ description: 'The person (null names and e-mail once erased).' }),
     created_at: Timestamp,
     updated_at: Timestamp,
-    queued_at: Timestamp.openapi({ description: 'When they took their place or joined the waitlist: the queue order.' }),
+    queued_at: Timestamp.openapi({
+      description: 'When they took their place or joined the waitlist: the queue order.',
+    }),
   })
   .openapi('Rsvp')
 

@@ -1,0 +1,28 @@
+import { composeEmail } from '../../mail/compose.js'
+import type { EmailJob } from '../../domain/mail/email-job.js'
+import type { JobDefinition } from '../context.js'
+
+/**
+ * Writes and sends one e-mail. The message and its new links are stored first, then the message
+ * leaves: a failed delivery retries with a fresh link, and only the last one sent works.
+ */
+export const sendEmailJob: JobDefinition<EmailJob> = {
+  name: 'send-email',
+  concurrency: 2,
+  async run(job, context) {
+    const { db, mailer, log } = context
+    const mail = await db.transaction().execute((trx) =>
+      composeEmail(trx, job, {
+        publicUrl: context.publicUrl,
+        mailFrom: context.mailFrom,
+        unconfirmedDays: context.unconfirmedDays,
+      }),
+    )
+    if (!mail) {
+      log(`mail: ${job.template} for ${job.memberId} not sent: nothing left to say (erased, cancelled or used).`)
+      return
+    }
+    const where = await mailer.deliver(db, mail)
+    log(`mail: ${job.template} for ${job.memberId} ${where}.`)
+  },
+}

@@ -1,0 +1,296 @@
+import { adoptStyles, html, nothing, type TemplateResult } from 'lit'
+import { property, state } from 'lit/decorators.js'
+import { common, format } from '../../i18n/common.js'
+import { ApiError, apiGet } from '../../internal/api.js'
+import { RelaisElement } from '../../internal/relais-element.js'
+import { Resource } from '../../internal/resource.js'
+import { empty, failure, safeUrl } from '../../internal/states.js'
+import { baseStyles } from '../../internal/styles.js'
+import type { RsvpDetail } from '../event/event.js'
+import {
+  calendarLink,
+  closedReason,
+  type Initiative,
+  type InitiativeKind,
+  initiativeKinds,
+} from '../event/initiative.js'
+import { eventListStyles } from './event-list.styles.js'
+import type { ListFilters } from './filters.js'
+import { initiativeItem, itemSkeletons } from './initiative-item.js'
+import { messages } from './messages.js'
+
+/** `detail` of `relais-load`: how many initiatives are shown, and whether more can be loaded. */
+export interface EventListLoadDetail {
+  count: number
+  next_cursor: string | null
+}
+
+interface Page {
+  data: Initiative[]
+  next_cursor: string | null
+}
+
+const kindsIn = (list: string) =>
+  list
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter((kind): kind is InitiativeKind => initiativeKinds.includes(kind as InitiativeKind))
+
+/**
+ * @summary The upcoming initiatives of a group (and its subgroups): date, kind, schedule in the
+ * initiative's own time zone, place, spots left, "add to calendar", and RSVP inline or on your page.
+ *
+ * @attr group - Group id (`grp_…`); defaults to `<relais-config group>`; the whole organization when absent.
+ * @attr include-subgroups - `false` to leave out the initiatives of the subgroups (default `true`).
+ * @attr kind - Kinds to show, comma-separated: `meeting`, `canvassing`, `leafleting`, `phone_bank`, `rally`, `online`, `other`.
+ * @attr tag - Only initiatives with this tag.
+ * @attr near - A French postcode: only initiatives with a place within `radius-km` of it.
+ * @attr radius-km - With `near`, the distance in km (default 20).
+ * @attr limit - Initiatives per page (default 5); "Voir plus" loads the next page.
+ * @attr rsvp - `inline` (default): the RSVP form opens under the initiative; `link`: "Je participe" goes to `event-url`.
+ * @attr event-url - With `rsvp="link"`, the address of your initiative page, `{id}` standing for the initiative id.
+ * @attr show-filters - Shows a kind filter and a "near me" postcode field above the list.
+ *
+ * @fires relais-load - A page arrived; `detail` is `{ count, next_cursor }` (`count`: initiatives now shown).
+ * @fires relais-rsvp - Someone registered through the inline form; `detail` is `{ initiative_id, status, spots_left }`.
+ * @fires relais-error - The initiatives could not be loaded; `detail` is `{ status, problem }`.
+ *
+ * @csspart filters - The filter form.
+ * @csspart list - The list of initiatives.
+ * @csspart initiative - One initiative (an article).
+ * @csspart date - The date block (month and day).
+ * @csspart title - The title of an initiative.
+ * @csspart kind - The kind label.
+ * @csspart place - Where it happens, or "En ligne".
+ * @csspart spots - Spots left, or "Complet".
+ * @csspart tags - The tags of an initiative.
+ * @csspart calendar-link - The "Ajouter au calendrier" link.
+ * @csspart rsvp-button - The "Je participe" button (inline RSVP) or link (`rsvp="link"`).
+ * @csspart more-button - The "Voir plus" button.
+ * @csspart skeleton - The placeholder while loading.
+ * @csspart empty - The notice when there is nothing to show.
+ * @csspart error - The error notice.
+ * @csspart retry-button - Its retry button.
+ *
+ * @cssprop --relais-color-accent - Buttons, links and the date block.
+ * @cssprop --relais-color-surface - Background of the date block and the tags.
+ * @cssprop --relais-event-list-row-height - Least height of an initiative, also that of the placeholder rows (default 11rem).
+ */
+export class RelaisEventList extends RelaisElement {
+  static override styles = [baseStyles, eventListStyles]
+
+  /** Group id (`grp_…`) whose initiatives are shown. */
+  @property({ attribute: 'group' }) group = ''
+  /** Whether the initiatives of the subgroups are shown too. */
+  @property({ attribute: 'include-subgroups', converter: { fromAttribute: (value) => value !== 'false' } })
+  includeSubgroups = true
+  /** Kinds to show, comma-separated; all when empty. */
+  @property({ attribute: 'kind' }) kind = ''
+  /** Only initiatives with this tag. */
+  @property({ attribute: 'tag' }) tag = ''
+  /** A French postcode: only initiatives near it. */
+  @property({ attribute: 'near' }) near = ''
+  /** With `near`, the distance in km. */
+  @property({ attribute: 'radius-km', type: Number }) radiusKm = 20
+  /** Initiatives per page. */
+  @property({ attribute: 'limit', type: Number }) limit = 5
+  /** `inline` opens the RSVP form under the initiative; `link` goes to `eventUrl`. */
+  @property({ attribute: 'rsvp' }) rsvp: 'inline' | 'link' = 'inline'
+  /** Address of your initiative page, `{id}` standing for the initiative id (with `rsvp="link"`). */
+  @property({ attribute: 'event-url' }) eventUrl = ''
+  /** Shows the kind filter and the "near me" postcode field. */
+  @property({ attribute: 'show-filters', type: Boolean }) showFilters = false
+
+  @state() private initiatives: Initiative[] = []
+  @state() private nextCursor: string | null = null
+  @state() private loadingMore = false
+  @state() private moreError: ApiError | undefined
+  @state() private filters: ListFilters | undefined
+  @state() private opened: readonly string[] = []
+  @state() private announcement = ''
+  private focusNext: string | undefined
+  private filtersAsked = false
+
+  private firstPage = new Resource<Page>(this, {
+    inputs: () => [JSON.stringify(this.query()), this.target.api, this.target.key],
+    load: (signal) => apiGet(this.target, '/v1/initiatives', { query: this.query() }, signal),
+    onReady: (page) => {
+      this.initiatives = page.data
+      this.nextCursor = page.next_cursor
+      this.opened = []
+      this.moreError = undefined
+      if (this.filters?.changed) this.announcement = this.filters.found(page.data.length, this.language)
+      this.emit<EventListLoadDetail>('relais-load', { count: page.data.length, next_cursor: page.next_cursor })
+    },
+    onError: (error) => this.emit('relais-error', { status: error.status, problem: error.problem }),
+  })
+
+  private get pageSize() {
+    return Math.min(100, Math.max(1, Math.trunc(this.limit) || 5))
+  }
+
+  private query(cursor?: string) {
+    const group = this.group || this.setting('group')
+    const near = this.filters?.near || this.near
+    const kinds = kindsIn(this.filters?.kind || this.kind)
+    return {
+      group: group || undefined,
+      include_subgroups: group && !this.includeSubgroups ? false : undefined,
+      kind: kinds.length > 0 ? kinds : undefined,
+      tag: this.tag || undefined,
+      near: near || undefined,
+      radius_km: near ? this.radiusKm : undefined,
+      limit: this.pageSize,
+      cursor,
+    }
+  }
+
+  private async loadMore() {
+    if (!this.nextCursor || this.loadingMore) return
+    const asked = JSON.stringify(this.query())
+    this.loadingMore = true
+    this.moreError = undefined
+    try {
+      const page = await apiGet(this.target, '/v1/initiatives', { query: this.query(this.nextCursor) })
+      // The filters changed meanwhile: this page belongs to the former list.
+      if (asked !== JSON.stringify(this.query())) return
+      const shown = new Set(this.initiatives.map((initiative) => initiative.id))
+      const added = page.data.filter((initiative) => !shown.has(initiative.id))
+      this.initiatives = [...this.initiatives, ...added]
+      this.nextCursor = page.next_cursor
+      this.focusNext = added[0]?.id
+      this.announcement = format(messages[this.language].loadedMore, { n: added.length })
+      this.emit<EventListLoadDetail>('relais-load', { count: this.initiatives.length, next_cursor: page.next_cursor })
+    } catch (error) {
+      this.moreError = error instanceof ApiError ? error : new ApiError(0, null)
+      this.emit('relais-error', { status: this.moreError.status, problem: this.moreError.problem })
+    } finally {
+      this.loadingMore = false
+    }
+  }
+
+  private async toggleRsvp(id: string) {
+    if (this.opened.includes(id)) {
+      this.opened = this.opened.filter((opened) => opened !== id)
+      return
+    }
+    try {
+      // The form is the heaviest part: fetched the first time someone wants to register.
+      await import('../event/index.js')
+      this.opened = [...this.opened, id]
+    } catch {
+      this.announcement = common[this.language].network
+    }
+  }
+
+  /** The inline form registered someone: the item shows the spots left now. */
+  private registered(event: CustomEvent<RsvpDetail>) {
+    const { initiative_id, spots_left } = event.detail
+    this.initiatives = this.initiatives.map((initiative) =>
+      initiative.id === initiative_id ? { ...initiative, spots_left } : initiative,
+    )
+  }
+
+  override willUpdate() {
+    if (this.showFilters && !this.filtersAsked) {
+      this.filtersAsked = true
+      void this.loadFilters()
+    }
+  }
+
+  private async loadFilters() {
+    const { ListFilters, filterStyles } = await import('./filters.js')
+    adoptStyles(this.renderRoot as ShadowRoot, [...RelaisEventList.elementStyles, filterStyles])
+    this.filters = new ListFilters(this)
+  }
+
+  override updated() {
+    if (!this.focusNext) return
+    this.shadowRoot?.getElementById(`t-${this.focusNext}`)?.focus()
+    this.focusNext = undefined
+  }
+
+  override render() {
+    const offered = kindsIn(this.kind)
+    const filters = this.filters?.render(this.language, offered.length > 0 ? offered : initiativeKinds)
+    // Until the filters arrive, their place is kept.
+    return html`${this.showFilters ? (filters ?? html`<div class="filters-placeholder"></div>`) : nothing}
+      <p role="status" class="visually-hidden">${this.announcement}</p>
+      ${this.renderList()}`
+  }
+
+  private renderList() {
+    const lang = this.language
+    const m = messages[lang]
+    const { status, error } = this.firstPage
+    if (status === 'loading') return itemSkeletons(this.pageSize, common[lang].loading)
+    if (status === 'error') return failure(lang, error, () => void this.firstPage.run())
+    if (this.initiatives.length === 0) return empty(this.filters?.none(lang) ?? m.empty)
+    return html`<ul part="list" class="initiatives" aria-label=${m.list}>
+        ${this.initiatives.map((initiative) => this.renderInitiative(initiative))}
+      </ul>
+      ${this.moreError ? failure(lang, this.moreError, () => void this.loadMore()) : nothing}
+      ${
+        this.nextCursor && !this.moreError
+          ? html`<button
+            type="button"
+            part="more-button"
+            class="secondary more"
+            aria-disabled=${this.loadingMore ? 'true' : 'false'}
+            @click=${this.loadMore}
+          >
+            ${this.loadingMore ? common[lang].loading : m.more}
+          </button>`
+          : nothing
+      }`
+  }
+
+  private eventPage(id: string) {
+    if (this.rsvp !== 'link' || !this.eventUrl) return undefined
+    try {
+      return safeUrl(new URL(this.eventUrl.replaceAll('{id}', encodeURIComponent(id)), location.href).href)
+    } catch {
+      return undefined
+    }
+  }
+
+  private renderInitiative(initiative: Initiative) {
+    const lang = this.language
+    const { id, title } = initiative
+    const page = this.eventPage(id)
+    const open = this.opened.includes(id)
+    const label = html`<span>${messages[lang].rsvp}<span class="visually-hidden"> : ${title}</span></span>`
+    let rsvp: TemplateResult | typeof nothing = nothing
+    if (closedReason(initiative) === undefined) {
+      rsvp = page
+        ? html`<a part="rsvp-button" class="button" href=${page}>${label}</a>`
+        : html`<button
+            type="button"
+            part="rsvp-button"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${open ? `r-${id}` : nothing}
+            @click=${() => this.toggleRsvp(id)}
+          >
+            ${label}
+          </button>`
+    }
+    return initiativeItem(initiative, lang, {
+      title: page ? html`<a href=${page}>${title}</a>` : title,
+      actions: html`${calendarLink(initiative, this.target.key, lang)}${rsvp}`,
+      rsvp: open
+        ? html`<div class="rsvp" id="r-${id}">
+            <relais-event
+              compact
+              initiative=${id}
+              .initiativeData=${initiative}
+              api=${this.target.api}
+              key=${this.target.key}
+              lang=${lang}
+              theme=${this.theme}
+              @relais-rsvp=${this.registered}
+            ></relais-event>
+          </div>`
+        : nothing,
+    })
+  }
+}
