@@ -5,9 +5,11 @@ import type { Database } from './db/types.js'
 import { cors } from './middleware/cors/index.js'
 import { notFound, onError } from './middleware/problem-details/index.js'
 import { requestGuards } from './middleware/request-guards/index.js'
+import { devMailbox } from './routes/dev-mailbox/index.js'
 import { homeRouter } from './routes/home/index.js'
 import { routers } from './routes/index.js'
 import { serviceRoutes } from './routes/service/index.js'
+import { unsubscribePages } from './routes/unsubscribe/index.js'
 import { widgetsRouter } from './routes/widgets/index.js'
 
 export interface AppOptions {
@@ -38,6 +40,8 @@ export function createApp({ db, config }: AppOptions) {
   app.route('/', serviceRoutes(app))
   app.route('/', homeRouter)
   app.route('/', widgetsRouter)
+  app.route('/', unsubscribePages)
+  app.route('/', devMailbox)
   app.onError(onError)
   app.notFound(notFound(() => app.routes))
   return app

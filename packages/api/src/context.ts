@@ -17,6 +17,8 @@ export interface AppConfig {
   demo?: { publishableKey: string; organizationId: string }
   /** The live activity stream; without it, the stream polls the database alone. */
   live?: LiveConfig
+  /** Serve `/dev/mailbox`, the e-mails kept in the database when no SMTP server is set (off by default). */
+  devMailbox?: boolean
 }
 
 export interface LiveConfig {

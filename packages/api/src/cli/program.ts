@@ -1,9 +1,11 @@
 import { Command } from 'commander'
+import { addJobsCommands } from './commands/jobs.js'
 import { addKeysCommands } from './commands/keys.js'
 import { addMigrateCommand } from './commands/migrate.js'
 import { addOrgsCommands } from './commands/orgs.js'
 import { addSeedCommand } from './commands/seed.js'
 import { addServeCommand } from './commands/serve.js'
+import { addWorkerCommand } from './commands/worker.js'
 import { reportError } from './errors.js'
 import { type CliIo, processIo } from './io.js'
 
@@ -12,7 +14,12 @@ Environment:
   DATABASE_URL       a PostgreSQL server (postgres://user@host:5432/db) instead of the embedded database
   RELAIS_DATA_DIR    where the embedded database and demo.json live (default: ./.relais)
   PORT, HOST         where the server listens (default: 127.0.0.1:8787)
-  RELAIS_PUBLIC_URL  the address visitors reach (default: http://localhost:PORT)`
+  RELAIS_PUBLIC_URL  the address visitors reach (default: http://localhost:PORT); links in e-mails use it
+  SMTP_URL           an SMTP server for e-mail (smtp://user:password@host:587); without it, e-mails are kept
+                     in the database and shown at /dev/mailbox
+  RELAIS_MAIL_FROM   the sender address of e-mails (default: no-reply@ the public host)
+  RELAIS_DEV_MAILBOX 1 to serve /dev/mailbox even with SMTP_URL
+  RELAIS_UNCONFIRMED_DAYS  days before sign-ups never confirmed are erased (default: 14)`
 
 /** The `relais` command line: every command reads and writes through `io`. */
 export function createProgram(io: CliIo): Command {
@@ -27,7 +34,15 @@ export function createProgram(io: CliIo): Command {
     .showSuggestionAfterError()
     .addHelpText('after', environment)
   // Subcommands made with .command() inherit the output and exit settings above.
-  for (const add of [addServeCommand, addMigrateCommand, addSeedCommand, addOrgsCommands, addKeysCommands]) {
+  for (const add of [
+    addServeCommand,
+    addWorkerCommand,
+    addJobsCommands,
+    addMigrateCommand,
+    addSeedCommand,
+    addOrgsCommands,
+    addKeysCommands,
+  ]) {
     add(program, io)
   }
   return program

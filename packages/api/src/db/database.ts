@@ -42,6 +42,9 @@ const types = {
 export async function openDatabase(config: DatabaseConfig): Promise<RelaisDatabase> {
   if ('url' in config) {
     const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10, types })
+    // An idle connection cut by the server (restart, failover, admin termination) must not crash the
+    // process: the pool drops it and the next query opens a new one; /readyz reports the outage.
+    pool.on('error', (error) => console.error(`[relais] database connection lost: ${error.message}`))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     const listeners = new Set<() => Promise<void>>()
     return {

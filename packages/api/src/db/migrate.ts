@@ -1,10 +1,10 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely'
+import { installJobQueue } from '../jobs/install.js'
 import * as initial from './migrations/0001_initial.js'
 import * as suppressions from './migrations/0002_suppressions.js'
 import * as activityStream from './migrations/0003_activity_stream.js'
 import * as listIndexes from './migrations/0004_list_indexes.js'
 import * as jobsAndMail from './migrations/0005_jobs_and_mail.js'
-import { installJobQueue } from '../jobs/install.js'
 import type { Database } from './types.js'
 
 // Migrations are imported, not read from a folder, so they work the same under tsx, a bundle or tests.

@@ -9,11 +9,12 @@ export interface QueueSettings {
 }
 
 /**
- * The queues of Relais. E-mail retries for about eight hours (an SMTP server down for the night
- * still gets its messages); the purge retries a few times, and runs again the next day anyway.
+ * The queues of Relais. E-mail retries 8 times over four to eight hours (an SMTP server down for
+ * part of the night still gets its messages); the purge retries a few times, and runs again the
+ * next day anyway.
  */
 export const queues = {
-  'send-email': { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 },
+  'send-email': { retryLimit: 8, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   'purge-unconfirmed': { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 },
 } satisfies Record<string, QueueSettings>
 

@@ -39,7 +39,13 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const context: JobContext = { ...options.context, db }
   const { log } = context
   const connection = trackedConnection(db)
-  const boss = new PgBoss({ db: connection, schema: jobSchema, pollingIntervalSeconds: pollSeconds })
+  const boss = new PgBoss({
+    db: connection,
+    schema: jobSchema,
+    pollingIntervalSeconds: pollSeconds,
+    // Failed jobs (the dead letters) stay in the live table a week, then a week in the archive.
+    archiveFailedAfterSeconds: 7 * 24 * 3600,
+  })
   let stopping = false
   boss.on('error', (error) => {
     if (!stopping) log(`jobs: ${error.message}`)
@@ -49,16 +55,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const workerIds: string[] = []
   try {
     for (const definition of definitions) {
-      const handle = ([job]: PgBoss.JobWithMetadata[]) => {
-        if (!job) return Promise.resolve()
-        const attempt = runJob(definition, job, context)
-        running.add(attempt)
-        const forget = () => running.delete(attempt)
-        attempt.then(forget, forget)
-        return attempt
-      }
       for (let i = 0; i < (options.concurrency ?? definition.concurrency ?? 1); i++) {
-        workerIds.push(await boss.work(definition.name, { batchSize: 1, includeMetadata: true }, handle))
+        let workerId: string | undefined
+        const handle = ([job]: PgBoss.JobWithMetadata[]) => {
+          if (!job) return Promise.resolve()
+          // pg-boss waits a polling interval after each job; a worker that found one looks again at
+          // once instead, so that a full queue (a sign-up rush) drains at full speed.
+          if (workerId) boss.notifyWorker(workerId)
+          const attempt = runJob(definition, job, context)
+          running.add(attempt)
+          const forget = () => running.delete(attempt)
+          attempt.then(forget, forget)
+          return attempt
+        }
+        workerId = await boss.work(definition.name, { batchSize: 1, includeMetadata: true }, handle)
+        workerIds.push(workerId)
       }
       if (definition.schedule) await boss.schedule(definition.name, definition.schedule, {}, { tz: timezone })
     }

@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely'
-import { renderCalendar } from '../domain/calendar/ics.js'
 import type { Database, MailAttachment, Member, MemberSource } from '../db/types.js'
+import { renderCalendar } from '../domain/calendar/ics.js'
 import { getInitiative } from '../domain/initiatives/queries.js'
 import type { InitiativeView } from '../domain/initiatives/visibility.js'
+import type { EmailJob } from '../domain/mail/email-job.js'
 import { reissueConfirmation } from '../domain/members/reissue-confirmation.js'
 import { issueUnsubscribeToken } from '../domain/members/unsubscribe.js'
 import { waitlistPosition } from '../domain/rsvps/counts.js'
-import type { EmailJob } from '../domain/mail/email-job.js'
 import type { OutgoingMail } from './message.js'
 import { alreadyMember } from './templates/already-member.js'
 import { daysLeft, formatPeriod } from './templates/dates.js'
@@ -56,7 +56,11 @@ export async function composeEmail(
       .executeTakeFirst()
     if (!rsvp || (rsvp.status !== 'going' && rsvp.status !== 'waitlisted')) return undefined
     const status = rsvp.status
-    const initiative = await getInitiative(trx, { organizationId: job.organizationId, includePrivate: true }, rsvp.initiative_id)
+    const initiative = await getInitiative(
+      trx,
+      { organizationId: job.organizationId, includePrivate: true },
+      rsvp.initiative_id,
+    )
     // Only while the address is unconfirmed does the message carry the double opt-in link.
     const confirmed = member.status === 'pending' ? await confirmation() : undefined
     // A participant learns the exact place; the waitlist sees what the public sees.
@@ -148,7 +152,11 @@ async function findRecipient(trx: Transaction<Database>, job: EmailJob): Promise
     .executeTakeFirst()
   if (!row || row.status === 'erased' || !row.email) return undefined
   const { organization_name, ...member } = row
-  return { organizationName: organization_name, member: { ...member, email: row.email }, language: languageOf(job.language) }
+  return {
+    organizationName: organization_name,
+    member: { ...member, email: row.email },
+    language: languageOf(job.language),
+  }
 }
 
 function linksFor(publicUrl: string) {

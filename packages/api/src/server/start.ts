@@ -2,6 +2,9 @@ import { createApp } from '../app.js'
 import type { AppConfig } from '../context.js'
 import type { RelaisDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { describeMail, runJobs } from '../jobs/run.js'
+import type { RunningWorker } from '../jobs/worker.js'
+import type { MailSettings } from '../mail/settings.js'
 import { banner } from './banner.js'
 import { openStorage } from './database.js'
 import { orphanedDemoMessage, prepareDemo } from './demo.js'
@@ -26,6 +29,10 @@ export interface StartOptions extends Storage {
   cwd?: string
   /** Progress and the banner, a line at a time. */
   log?: (line: string) => void
+  /** Run the background jobs (e-mail, purges) in this process too (default); false leaves them to `relais worker`. */
+  worker?: boolean
+  /** Where e-mail goes; by default it is kept in the database and shown at `/dev/mailbox`. */
+  mail?: MailSettings
 }
 
 export interface RunningServer {
@@ -58,13 +65,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const listening = await listen(options.port ?? defaultPort, host, (request) => handler(request))
   const port = listening.port
   let database: RelaisDatabase | undefined
+  let worker: RunningWorker | undefined
+  const mail = options.mail ?? { devMailbox: true, unconfirmedDays: 14 }
   try {
     const url = publicUrlFor(port, options.publicUrl)
     const where = describeStorage(options, cwd)
     database = await openStorage(options)
     const { applied } = await migrateToLatest(database.db)
     if (applied.length > 0) log(`Migrated ${where}: ${applied.join(', ')}.`)
-    const config: AppConfig = { publicUrl: url, live: { listen: database.listen } }
+    const config: AppConfig = { publicUrl: url, live: { listen: database.listen }, devMailbox: mail.devMailbox }
     let shown: { info: DemoInfo; file: string } | undefined
     if (demo) {
       const origins = localOrigins(port, url)
@@ -77,21 +86,32 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       }
     }
     const summary = await summarize(database.db, config.demo?.organizationId)
+    if (options.worker !== false) worker = await runJobs({ database, publicUrl: url, mail, log })
     const app = createApp({ db: database.db, config })
     handler = (request) => app.fetch(request)
+    log(describeMail(mail, url))
+    if (mail.devMailbox && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
+      log(`Warning: ${url}/dev/mailbox shows every e-mail to whoever reaches this server: set SMTP_URL.`)
+    }
+    if (!worker) log('Background jobs: not run here (--no-worker): run `relais worker` beside this server.')
     log(banner({ url, host, database: where, summary, demo: shown, cwd }))
-    return { url, port, database, demo: shown?.info, close: closer(listening, database) }
+    return { url, port, database, demo: shown?.info, close: closer(listening, database, worker) }
   } catch (error) {
     await listening.close(0)
+    await worker?.stop()
     await database?.close()
     throw error
   }
 }
 
-function closer(listening: Listening, database: RelaisDatabase) {
+// Requests in flight finish first (they may enqueue jobs), then running jobs, then the database closes.
+function closer(listening: Listening, database: RelaisDatabase, worker: RunningWorker | undefined) {
   let closing: Promise<void> | undefined
   return () => {
-    closing ??= listening.close().then(() => database.close())
+    closing ??= listening
+      .close()
+      .then(() => worker?.stop())
+      .then(() => database.close())
     return closing
   }
 }
@@ -102,7 +122,10 @@ function closer(listening: Listening, database: RelaisDatabase) {
  * open one keeps node alive. A second signal gives up waiting. A failed start is reported by its
  * caller.
  */
-export function stopOnSignals(starting: Promise<RunningServer>, log: (line: string) => void = console.log) {
+export function stopOnSignals(
+  starting: Promise<{ close(): Promise<void> }>,
+  log: (line: string) => void = console.log,
+) {
   const stop = (signal: NodeJS.Signals) => {
     process.once(signal, () => process.exit(130))
     log(`\nStopping Relais (${signal})… (again to stop at once, at the risk of the embedded database)`)

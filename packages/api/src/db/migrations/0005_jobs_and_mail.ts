@@ -24,7 +24,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute()
   // The dev mailbox lists every tenant's messages, newest first; erasure finds a member's.
   await db.schema.createIndex('mail_outbox_recent').on('mail_outbox').column('id').execute()
-  await db.schema.createIndex('mail_outbox_member').on('mail_outbox').columns(['organization_id', 'member_id']).execute()
+  await db.schema
+    .createIndex('mail_outbox_member')
+    .on('mail_outbox')
+    .columns(['organization_id', 'member_id'])
+    .execute()
 
   await db.schema
     .createTable('unsubscribe_tokens')

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { Database, MemberStatus } from '../../db/types.js'
+import type { Database } from '../../db/types.js'
 import { notFound } from '../errors.js'
 import { lockInitiative } from '../rsvps/lock.js'
 import { releaseSpot } from '../rsvps/release.js'
@@ -11,8 +11,8 @@ export interface EraseOptions {
    * did not ask to be forgotten, and may not even have typed it.
    */
   suppress?: boolean
-  /** Erase only a member still in this status (checked under the row lock); else change nothing. */
-  onlyIf?: MemberStatus
+  /** Erase only a member who never confirmed their address (checked under the row lock); else change nothing. */
+  unconfirmedOnly?: boolean
 }
 
 /**
@@ -30,18 +30,18 @@ export async function eraseMember(
   organizationId: string,
   memberId: string,
   now = new Date(),
-  { suppress = true, onlyIf }: EraseOptions = {},
+  { suppress = true, unconfirmedOnly = false }: EraseOptions = {},
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const member = await trx
       .selectFrom('members')
-      .select(['status', 'email_normalized'])
+      .select(['status', 'email_normalized', 'confirmed_at'])
       .where('organization_id', '=', organizationId)
       .where('id', '=', memberId)
       .forUpdate()
       .executeTakeFirst()
     if (!member) throw notFound(`Member ${memberId}`)
-    if (member.status === 'erased' || (onlyIf && member.status !== onlyIf)) return false
+    if (member.status === 'erased' || (unconfirmedOnly && member.confirmed_at)) return false
     if (suppress && member.email_normalized) await suppressEmail(trx, organizationId, member.email_normalized, now)
     await trx
       .updateTable('members')

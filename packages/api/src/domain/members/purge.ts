@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types.js'
 import { eraseMember } from './erase.js'
 
@@ -10,7 +10,8 @@ export interface PurgedMember {
 const dayMs = 24 * 3600 * 1000
 
 /**
- * Erases the sign-ups never confirmed: members still `pending` `days` after they were recorded,
+ * Erases the sign-ups never confirmed: people met on a public form whose address was never
+ * confirmed (`pending`, or `unsubscribed` from the first e-mail) `days` after they were recorded,
  * with no confirmation link sent since (a person who signed up again lately still has a working
  * link). Without confirmation there is no valid consent to keep their data. Each is erased like an
  * erasure request (consent ledger kept, holding no identifier), without suppressing the address.
@@ -20,29 +21,30 @@ export async function purgeUnconfirmed(
   { days, now = new Date() }: { days: number; now?: Date },
 ): Promise<PurgedMember[]> {
   const cutoff = new Date(now.getTime() - days * dayMs)
+  // Only people met on a public form have confirmations: members an organizer added are left alone.
   const stale = await db
     .selectFrom('members')
-    .select(['organization_id', 'id'])
-    .where('status', '=', 'pending')
-    .where('created_at', '<', cutoff)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('confirmations')
-            .select(sql`1`.as('one'))
-            .whereRef('confirmations.organization_id', '=', 'members.organization_id')
-            .whereRef('confirmations.member_id', '=', 'members.id')
-            .where('confirmations.created_at', '>=', cutoff),
-        ),
-      ),
+    .innerJoin('confirmations', (join) =>
+      join
+        .onRef('confirmations.organization_id', '=', 'members.organization_id')
+        .onRef('confirmations.member_id', '=', 'members.id'),
     )
-    .orderBy('organization_id')
-    .orderBy('id')
+    .select(['members.organization_id', 'members.id'])
+    .where('members.status', 'in', ['pending', 'unsubscribed'])
+    .where('members.confirmed_at', 'is', null)
+    .where('members.created_at', '<', cutoff)
+    .groupBy(['members.organization_id', 'members.id'])
+    .having((eb) => eb.fn.max('confirmations.created_at'), '<', cutoff)
+    .orderBy('members.organization_id')
+    .orderBy('members.id')
     .execute()
   const purged: PurgedMember[] = []
   for (const member of stale) {
     // Checked again under the lock: the person may confirm at this very moment.
-    const erased = await eraseMember(db, member.organization_id, member.id, now, { suppress: false, onlyIf: 'pending' })
+    const erased = await eraseMember(db, member.organization_id, member.id, now, {
+      suppress: false,
+      unconfirmedOnly: true,
+    })
     if (erased) purged.push({ organizationId: member.organization_id, memberId: member.id })
   }
   return purged

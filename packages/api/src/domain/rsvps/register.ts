@@ -4,9 +4,11 @@ import type { ConsentPurpose } from '../consent/purposes.js'
 import { resolveConsentTexts } from '../consent/texts.js'
 import { invalid } from '../errors.js'
 import type { Audience } from '../groups/queries.js'
+import { sha256Hex } from '../hashing.js'
 import { newId } from '../ids.js'
 import { getInitiative } from '../initiatives/queries.js'
-import { enrolPerson } from '../members/enrol.js'
+import { requestEmail } from '../mail/email-job.js'
+import { type Enrolment, enrolPerson } from '../members/enrol.js'
 import { findPlace } from '../places/index.js'
 import { decideAdmission } from './admission.js'
 import { waitlistPosition } from './counts.js'
@@ -34,7 +36,10 @@ export interface RsvpOutcome {
   created: boolean
   spots_left: number | null
   waitlist_position: number | null
-  /** The clear token for the confirmation e-mail (none for a robot); only its hash is stored. */
+  /**
+   * The clear confirmation token made with the RSVP (none for a robot); only its hash is stored. The
+   * e-mail job gives it a fresh value when it writes the message, so this one works until then.
+   */
   confirmationToken?: string
 }
 
@@ -73,7 +78,12 @@ export async function registerRsvp(db: Kysely<Database>, request: RsvpRequest): 
       .where('member_id', '=', enrolment.member.id)
       .executeTakeFirst()
     if (existing && existing.status !== 'cancelled') {
-      return outcome(trx, initiative, existing, false, enrolment.confirmationToken)
+      return announced(
+        trx,
+        enrolment,
+        language,
+        await outcome(trx, initiative, existing, false, enrolment.confirmationToken),
+      )
     }
     const admission = decideAdmission({
       initiative,
@@ -99,8 +109,29 @@ export async function registerRsvp(db: Kysely<Database>, request: RsvpRequest): 
       .where('id', '=', initiativeId)
       .returningAll()
       .executeTakeFirstOrThrow()
-    return outcome(trx, counted, rsvp, true, enrolment.confirmationToken)
+    return announced(trx, enrolment, language, await outcome(trx, counted, rsvp, true, enrolment.confirmationToken))
   })
+}
+
+/**
+ * Enqueues the RSVP's e-mail (its details, the ICS, and the double opt-in link while the address is
+ * unconfirmed) in the RSVP's transaction: it leaves only if the RSVP commits.
+ */
+async function announced(
+  trx: Transaction<Database>,
+  enrolment: Enrolment,
+  language: string,
+  placed: RsvpOutcome,
+): Promise<RsvpOutcome> {
+  await requestEmail(trx, {
+    template: 'rsvp-confirmation',
+    organizationId: enrolment.member.organization_id,
+    memberId: enrolment.member.id,
+    language,
+    confirmation: sha256Hex(enrolment.confirmationToken),
+    rsvpId: placed.id,
+  })
+  return placed
 }
 
 interface RsvpWrite {

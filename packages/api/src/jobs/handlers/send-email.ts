@@ -1,5 +1,5 @@
-import { composeEmail } from '../../mail/compose.js'
 import type { EmailJob } from '../../domain/mail/email-job.js'
+import { composeEmail } from '../../mail/compose.js'
 import type { JobDefinition } from '../context.js'
 
 /**

@@ -5,7 +5,11 @@ const homeZone = 'Europe/Paris'
 
 /** When an initiative takes place, in its own time zone, named when it is not Paris time. */
 export function formatPeriod(start: Date, end: Date, timezone: string, language: Language): string {
-  const format = new Intl.DateTimeFormat(locales[language], { dateStyle: 'full', timeStyle: 'short', timeZone: timezone })
+  const format = new Intl.DateTimeFormat(locales[language], {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: timezone,
+  })
   const period = format.formatRange(start, end)
   return timezone === homeZone ? period : `${period} (${timezone})`
 }

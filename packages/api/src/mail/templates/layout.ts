@@ -1,4 +1,4 @@
-import { html, SafeHtml } from './html.js'
+import { html, type SafeHtml } from './html.js'
 
 export type Language = 'fr' | 'en'
 

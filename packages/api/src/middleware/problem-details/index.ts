@@ -93,7 +93,8 @@ export function notFound(routes: () => { method: string; path: string }[]): NotF
         pattern: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*')}$`),
       }))
     const allowed = [...new Set(patterns.filter((p) => p.pattern.test(c.req.path)).map((p) => p.method))]
-    if (allowed.length > 0) {
+    // A route that exists for this method but found nothing to answer (an unknown file, say) is a 404.
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
       const allow = [...allowed, 'OPTIONS'].join(', ')
       return problem(c, 405, { detail: `${c.req.method} is not allowed here. Allowed: ${allow}.`, headers: { allow } })
     }
