@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
@@ -14,31 +14,56 @@ const replaceVersion = {
   transform: (code) => (code.includes('__RELAIS_VERSION__') ? code.replaceAll('__RELAIS_VERSION__', version) : null),
 }
 
+// What every widget loads, in one file (each file costs a request and its own gzip start): Lit's
+// core and the shared internals. Lit's directives and decorators stay out, placed by Rollup with
+// the widgets that use them.
+const core = [
+  /\/node_modules\/(lit\/index|lit-element\/lit-element|lit-html\/(lit-html|is-server))\.js$/,
+  /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag)\.js$/,
+  /\/src\/internal\/(api|define|namespace|relais-element|resource|states|styles)\.ts$/,
+  /\/src\/i18n\/(common|dates)\.ts$/,
+]
+
 // Chunk names carry hashes: without a clean folder, old chunks pile up and skew the size budgets.
+// The widgets' build empties it of its own files only: `relais.js` comes from the loader's build.
+const cdn = new URL('./cdn/', import.meta.url)
 const cleanOutput = {
   name: 'relais-clean-output',
-  buildStart: () => rmSync(new URL('./cdn', import.meta.url), { recursive: true, force: true }),
+  buildStart: () => {
+    rmSync(new URL('chunks', cdn), { recursive: true, force: true })
+    for (const file of existsSync(cdn) ? readdirSync(cdn) : []) {
+      if (file.startsWith('relais-')) rmSync(new URL(file, cdn), { recursive: true, force: true })
+    }
+  },
 }
 
-export default {
-  input: {
-    relais: 'src/loader.ts',
-    ...Object.fromEntries(widgets.map((name) => [`relais-${name}`, `src/components/${name}/index.ts`])),
+const plugins = () => [
+  replaceVersion,
+  nodeResolve(),
+  esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
+  // Lit templates and styles are strings terser cannot see into: minify their HTML and CSS.
+  minifyHtmlLiterals(),
+  terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
+]
+
+export default [
+  {
+    input: Object.fromEntries(widgets.map((name) => [`relais-${name}`, `src/components/${name}/index.ts`])),
+    output: {
+      dir: 'cdn',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: (id) => (core.some((pattern) => pattern.test(id)) ? 'core' : undefined),
+    },
+    plugins: [cleanOutput, ...plugins()],
   },
-  output: {
-    dir: 'cdn',
-    format: 'es',
-    entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
-    manualChunks: (id) => (id.includes('node_modules') ? 'lit' : undefined),
+  // The loader is built on its own: it carries its own copy of the tiny namespace module instead of
+  // sharing a chunk with the widgets, which would then load it as one more file. Both copies create
+  // or reuse the same `globalThis.Relais`.
+  {
+    input: { relais: 'src/loader.ts' },
+    output: { dir: 'cdn', format: 'es', entryFileNames: '[name].js' },
+    plugins: plugins(),
   },
-  plugins: [
-    cleanOutput,
-    replaceVersion,
-    nodeResolve(),
-    esbuild({ target: 'es2021', tsconfig: 'tsconfig.json' }),
-    // Lit templates and styles are strings terser cannot see into: minify their HTML and CSS.
-    minifyHtmlLiterals(),
-    terser({ ecma: 2021, module: true, format: { comments: false } }),
-  ],
-}
+]

@@ -27,7 +27,7 @@ const chromium = playwrightLauncher({
 })
 
 export default {
-  files: 'src/**/*.test.ts',
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
   port,
   nodeResolve: true,
   concurrency: 1,

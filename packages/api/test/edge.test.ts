@@ -11,7 +11,12 @@ async function expectProblem(res: Response, status: number) {
   expect(res.status).toBe(status)
   expect(res.headers.get('content-type')).toBe('application/problem+json')
   const body = (await res.json()) as Record<string, unknown>
-  expect(body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) })
+  expect(body).toMatchObject({
+    status,
+    type: expect.any(String),
+    title: expect.any(String),
+    detail: expect.any(String),
+  })
   return body
 }
 
@@ -38,7 +43,25 @@ describe('problem answers at the edge', () => {
 
   it('answers malformed JSON and a wrong content type with problems', async () => {
     await expectProblem(await t.call('POST', '/v1/signups', { body: '{"email":' }), 400)
-    await expectProblem(await t.call('POST', '/v1/signups', { body: 'email=a', headers: { 'content-type': 'text/plain' } }), 415)
+    await expectProblem(
+      await t.call('POST', '/v1/signups', { body: 'email=a', headers: { 'content-type': 'text/plain' } }),
+      415,
+    )
+  })
+
+  it('keeps a refusal within the bounds the contract declares, however much was wrong', async () => {
+    const many = { kind: 'thematic', name: 'x', postcodes: Array.from({ length: 400 }, () => 'x') }
+    const res = await t.call('POST', '/v1/groups', { key: t.demo.secretKey, body: many })
+    const body = (await expectProblem(res, 400)) as { errors: { message: string }[] }
+    expect(body.errors).toHaveLength(100)
+    const unknown = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${i}${'k'.repeat(2000)}`, 1]))
+    const res2 = await t.call('POST', '/v1/groups', {
+      key: t.demo.secretKey,
+      body: { kind: 'thematic', name: 'x', ...unknown },
+    })
+    const [error] = ((await expectProblem(res2, 400)) as { errors: { message: string }[] }).errors
+    expect(error?.message.length).toBeLessThanOrEqual(1000)
+    expect(error?.message).toMatch(/^Unknown field\(s\): 0k+…, .*, …\.$/)
   })
 
   it('refuses bodies over 100 KB with 413', async () => {
@@ -65,7 +88,10 @@ describe('browser origins', () => {
   })
 
   it('lets a page read why an unknown key was refused', async () => {
-    const res = await t.call('GET', '/v1/groups', { key: 'pk_live_unknownunknownunknown', headers: { origin: 'https://x.example' } })
+    const res = await t.call('GET', '/v1/groups', {
+      key: 'pk_live_unknownunknownunknown',
+      headers: { origin: 'https://x.example' },
+    })
     expect(res.status).toBe(401)
     expect(res.headers.get('access-control-allow-origin')).toBe('https://x.example')
   })
@@ -94,14 +120,20 @@ describe('browser origins', () => {
     expect(ok.status).toBe(204)
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://candidat.example.org')
     expect(ok.headers.get('access-control-allow-headers')).toContain('Idempotency-Key')
-    const refused = await t.call('OPTIONS', '/v1/signups', { key: null, headers: { ...headers, origin: 'https://evil.example.net' } })
+    const refused = await t.call('OPTIONS', '/v1/signups', {
+      key: null,
+      headers: { ...headers, origin: 'https://evil.example.net' },
+    })
     await expectProblem(refused, 403)
   })
 })
 
 describe('service pages', () => {
   it('serves the contract, health and readiness', async () => {
-    const doc = (await (await t.call('GET', '/openapi.json', { key: null })).json()) as { openapi: string; paths: object }
+    const doc = (await (await t.call('GET', '/openapi.json', { key: null })).json()) as {
+      openapi: string
+      paths: object
+    }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toContain('/v1/groups/{group_id}')
     expect((await t.call('GET', '/healthz', { key: null })).status).toBe(200)

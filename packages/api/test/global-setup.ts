@@ -69,7 +69,7 @@ export default async function setup(project: TestProject) {
 
 /** Copies made for one run share a prefix, so a run cleans up only its own databases. */
 export function copyPrefix(template: string): string {
-  return template.replace('relais_template_', 'relais_t_') + '_'
+  return `${template.replace('relais_template_', 'relais_t_')}_`
 }
 
 export function withDatabase(url: string, database: string): string {

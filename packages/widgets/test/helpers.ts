@@ -11,7 +11,9 @@ export interface TestApi {
 declare global {
   interface Window {
     __relaisTest: TestApi
-    axe: { run(context: Element, options?: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> }
+    axe: {
+      run(context: Element, options?: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }>
+    }
   }
 }
 

@@ -2,7 +2,11 @@ import { foldText } from './text.js'
 
 // What `q` searches, per resource: kept beside each other so seeds, imports and updates agree.
 
-export function groupSearchText(group: { name: string; department?: string | null; postcodes?: readonly string[] }): string {
+export function groupSearchText(group: {
+  name: string
+  department?: string | null
+  postcodes?: readonly string[]
+}): string {
   return foldText(group.name, group.department, ...(group.postcodes ?? []))
 }
 

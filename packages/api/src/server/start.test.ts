@@ -54,7 +54,7 @@ describe('startServer', () => {
       expect(groups.headers.get('access-control-allow-origin')).toBe(origin)
       expect((await get(running, '/v1/keys', info?.secret_key)).status).toBe(200)
       const home = await (await get(running, '/')).text()
-      expect(home).toContain(`data-key="${info?.publishable_key}"`)
+      expect(home).toContain(`<relais-config key="${info?.publishable_key}"`)
       expect(lines.join('\n')).toContain(`Relais is running at http://localhost:${running.port}`)
       expect(lines.join('\n')).toContain(info?.secret_key)
     } finally {
@@ -101,7 +101,7 @@ describe('startServer', () => {
       expect(await organizations(running)).toEqual({ all: 1, demo: 1 })
       expect(lines.join('\n')).toContain('relais keys create --org')
       expect(existsSync(join(dataDir, 'demo.json'))).toBe(false)
-      expect(await (await get(running, '/')).text()).not.toContain('data-key')
+      expect(await (await get(running, '/')).text()).not.toContain('<relais-config')
     } finally {
       await running.close()
     }

@@ -1,6 +1,7 @@
 import type { Lang } from '../internal/relais-element.js'
 
-const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' }
+/** The `Intl` locale of each widget language. */
+export const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' }
 
 /**
  * "samedi 5 décembre, 10:00 – 12:00" in the initiative's own time zone, whatever the visitor's:
@@ -22,22 +23,6 @@ export function formatSchedule(startsAt: string, endsAt: string, timeZone: strin
     .formatToParts(start)
     .find((part) => part.type === 'timeZoneName')?.value
   return zoneName ? `${range} (${zoneName})` : range
-}
-
-/** "il y a 5 minutes" / "5 minutes ago". */
-export function formatRelative(at: string, lang: Lang, now = Date.now()): string {
-  const seconds = Math.round((new Date(at).getTime() - now) / 1000)
-  const rtf = new Intl.RelativeTimeFormat(locales[lang], { numeric: 'auto' })
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['year', 31_536_000],
-    ['month', 2_592_000],
-    ['week', 604_800],
-    ['day', 86_400],
-    ['hour', 3_600],
-    ['minute', 60],
-  ]
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(Math.trunc(seconds / size), unit)
-  return rtf.format(seconds, 'second')
 }
 
 /** A number with the visitor's separators: "2 431" / "2,431". */

@@ -9,7 +9,11 @@ type Operation<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] ex
 type Params<O> = O extends { parameters: infer Q } ? Q : never
 type Success<O> = O extends { responses: infer R }
   ? {
-      [S in keyof R]: S extends 200 | 201 | 202 ? (R[S] extends { content: { 'application/json': infer B } } ? B : never) : never
+      [S in keyof R]: S extends 200 | 201 | 202
+        ? R[S] extends { content: { 'application/json': infer B } }
+          ? B
+          : never
+        : never
     }[keyof R]
   : never
 type Body<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never

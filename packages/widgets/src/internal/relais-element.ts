@@ -1,5 +1,4 @@
-import { LitElement } from 'lit'
-import { property } from 'lit/decorators.js'
+import { LitElement, type PropertyDeclarations } from 'lit'
 import type { ApiTarget } from './api.js'
 import { relaisNamespace } from './namespace.js'
 
@@ -10,14 +9,27 @@ export type Lang = 'fr' | 'en'
  * nearest `<relais-config>`, then `Relais.configure`, then the page), the theme, and events.
  */
 export class RelaisElement extends LitElement {
+  // Reactive properties are declared in `static properties`, here and in every widget, not with
+  // decorators: Lit's decorator code would weigh on every page (size budget). Fields keep their
+  // initializers: with `useDefineForClassFields: false` (tsconfig.json) they are assignments in the
+  // constructor, through Lit's accessors. Private state is `{ state: true, attribute: false }`
+  // (what `@state()` gave; `attribute: false` also keeps it out of custom-elements.json).
+  // Lit merges a subclass's `properties` with these.
+  static override properties: PropertyDeclarations = {
+    api: { attribute: 'api' },
+    key: { attribute: 'key' },
+    lang: { attribute: 'lang', reflect: false },
+    theme: { attribute: 'theme', reflect: true },
+  }
+
   /** API origin; defaults to the origin the widget script was served from. */
-  @property({ attribute: 'api' }) api = ''
+  api = ''
   /** Publishable key (`pk_…`). */
-  @property({ attribute: 'key' }) key = ''
+  key = ''
   /** Language of the widget, `fr` or `en`; defaults to the page's `lang`, else French. */
-  @property({ attribute: 'lang', reflect: false }) override lang = ''
+  override lang = ''
   /** `light`, `dark`, or `auto` to follow the visitor's system preference. */
-  @property({ attribute: 'theme', reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light'
+  theme: 'light' | 'dark' | 'auto' = 'light'
 
   protected setting(name: 'api' | 'key' | 'group' | 'lang'): string {
     const own = this.getAttribute(name)

@@ -32,7 +32,8 @@ export class Resource<T> implements ReactiveController {
 
   hostUpdate() {
     const inputs = this.options.inputs()
-    if (this.previous && inputs.length === this.previous.length && inputs.every((v, i) => v === this.previous?.[i])) return
+    if (this.previous && inputs.length === this.previous.length && inputs.every((v, i) => v === this.previous?.[i]))
+      return
     this.previous = inputs
     void this.run()
   }

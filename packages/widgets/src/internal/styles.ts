@@ -92,7 +92,8 @@ export const baseStyles = css`
     background: transparent;
     color: var(--_accent);
   }
-  button:disabled {
+  button:disabled,
+  [aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;
   }

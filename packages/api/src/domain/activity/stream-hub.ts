@@ -23,7 +23,7 @@ interface Subscriber {
   deliver: (activity: StreamedActivity) => void
 }
 
-export const activityChannel = 'relais_activity'
+const activityChannel = 'relais_activity'
 const batchSize = 500
 
 /**

@@ -15,7 +15,9 @@ export async function countGroup(db: Kysely<Database>, group: Group, now = new D
     db
       .selectFrom('memberships')
       .innerJoin('members', (j) =>
-        j.onRef('members.organization_id', '=', 'memberships.organization_id').onRef('members.id', '=', 'memberships.member_id'),
+        j
+          .onRef('members.organization_id', '=', 'memberships.organization_id')
+          .onRef('members.id', '=', 'memberships.member_id'),
       )
       .select(sql<number>`count(distinct memberships.member_id)`.as('n'))
       .where('memberships.organization_id', '=', group.organization_id)

@@ -41,7 +41,11 @@ export async function getGroup(db: Kysely<Database>, audience: Audience, groupId
  * Groups by name, or by distance when `near` a postcode: groups covering that postcode come
  * first (distance 0), then others with a location within the radius.
  */
-export async function listGroups(db: Kysely<Database>, audience: Audience, filter: GroupFilter): Promise<Page<ListedGroup>> {
+export async function listGroups(
+  db: Kysely<Database>,
+  audience: Audience,
+  filter: GroupFilter,
+): Promise<Page<ListedGroup>> {
   let query = visibleGroups(db, audience)
     .$if(filter.parent !== undefined, (qb) => qb.where('parent_id', '=', filter.parent ?? ''))
     .$if(filter.kind !== undefined, (qb) => qb.where('kind', '=', filter.kind ?? 'section'))
@@ -49,10 +53,21 @@ export async function listGroups(db: Kysely<Database>, audience: Audience, filte
   if (filter.near === undefined) {
     if (filter.cursor) {
       const [name, id] = decodeCursor(filter.cursor, 2)
-      query = query.where((eb) => eb.or([eb('name', '>', String(name)), eb.and([eb('name', '=', String(name)), eb('id', '>', String(id))])]))
+      query = query.where((eb) =>
+        eb.or([eb('name', '>', String(name)), eb.and([eb('name', '=', String(name)), eb('id', '>', String(id))])]),
+      )
     }
-    const rows = await query.orderBy('name').orderBy('id').limit(filter.limit + 1).execute()
-    return toPage(rows, filter.limit, (g) => [g.name, g.id], (g) => ({ ...g, distance_km: null }))
+    const rows = await query
+      .orderBy('name')
+      .orderBy('id')
+      .limit(filter.limit + 1)
+      .execute()
+    return toPage(
+      rows,
+      filter.limit,
+      (g) => [g.name, g.id],
+      (g) => ({ ...g, distance_km: null }),
+    )
   }
   return listGroupsNear(db, audience, query, filter)
 }
@@ -101,8 +116,15 @@ async function listGroupsNear(
   let start = 0
   if (filter.cursor) {
     const [distance, id] = decodeCursor(filter.cursor, 2)
-    start = ranked.findIndex((g) => g.distance_km > Number(distance) || (g.distance_km === Number(distance) && g.id > String(id)))
+    start = ranked.findIndex(
+      (g) => g.distance_km > Number(distance) || (g.distance_km === Number(distance) && g.id > String(id)),
+    )
     if (start < 0) start = ranked.length
   }
-  return toPage(ranked.slice(start, start + filter.limit + 1), filter.limit, (g) => [g.distance_km, g.id], (g) => g)
+  return toPage(
+    ranked.slice(start, start + filter.limit + 1),
+    filter.limit,
+    (g) => [g.distance_km, g.id],
+    (g) => g,
+  )
 }

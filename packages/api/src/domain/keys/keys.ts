@@ -51,10 +51,6 @@ export async function findKeyByToken(db: Kysely<Database>, token: string): Promi
 
 /** Every origin some active publishable key accepts: what a CORS preflight may be told. */
 export async function knownOrigins(db: Kysely<Database>): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('api_keys')
-    .select('allowed_origins')
-    .where('revoked_at', 'is', null)
-    .execute()
+  const rows = await db.selectFrom('api_keys').select('allowed_origins').where('revoked_at', 'is', null).execute()
   return new Set(rows.flatMap((r) => r.allowed_origins))
 }

@@ -17,6 +17,7 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
 /** A valid entry for a key's allowed origins, or an explanation of what is wrong. */
 export function checkOrigin(entry: string): string | null {
   const match = /^(https?):\/\/(\*\.)?([a-z0-9.-]+)(:\d{1,5})?$/i.exec(entry)
-  if (!match) return 'An origin is a scheme and host without path, such as https://candidate.fr or https://*.candidate.fr.'
+  if (!match)
+    return 'An origin is a scheme and host without path, such as https://candidate.fr or https://*.candidate.fr.'
   return null
 }

@@ -40,7 +40,10 @@ const confirmationLifetimeMs = 7 * 24 * 3600 * 1000
  * they gave (unconfirmed until the e-mail link is followed) and a confirmation token. A known
  * e-mail keeps its data: an anonymous form must not rewrite somebody else's name.
  */
-export async function enrolPerson(trx: Transaction<Database> | Kysely<Database>, options: EnrolOptions): Promise<Enrolment> {
+export async function enrolPerson(
+  trx: Transaction<Database> | Kysely<Database>,
+  options: EnrolOptions,
+): Promise<Enrolment> {
   const { organizationId, person, consents, source, now = new Date() } = options
   const email = normalizeEmail(person.email)
   const inserted = await trx

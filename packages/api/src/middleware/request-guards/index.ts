@@ -48,7 +48,9 @@ export function requestGuards({ maxBodyBytes = 100 * 1024 }: RequestGuardOptions
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
     onError: (c) =>
-      problem(c, 413, { detail: `The request body is larger than this API accepts (${Math.round(maxBodyBytes / 1024)} KB).` }),
+      problem(c, 413, {
+        detail: `The request body is larger than this API accepts (${Math.round(maxBodyBytes / 1024)} KB).`,
+      }),
   })
   return async function requestGuardsMiddleware(c, next) {
     return limit(c, () => refuseNul(c, next) as Promise<void>)

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { idParam, ListQuery, pageOf, Timestamp } from '../common/schemas.js'
+import { idOf, idParam, ListQuery, pageOf, Timestamp } from '../common/schemas.js'
 
 export const ActivityListQuery = ListQuery.extend({
   group: idParam('grp', 'Only this group and its descendants.').optional(),
@@ -7,15 +7,15 @@ export const ActivityListQuery = ListQuery.extend({
     .string()
     .regex(/^[a-z][a-z0-9_.]{0,59}$/, 'Use an activity kind such as initiative_published.')
     .optional()
-    .openapi({ description: 'Only activity of this kind.', example: 'initiative_published' }),
+    .openapi({ description: 'Only activity of this kind.', example: 'initiative_published', maxLength: 60 }),
 })
 
 export const ActivitySchema = z
   .object({
-    id: z.string().openapi({ example: 'act_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
-    kind: z.string().openapi({ example: 'initiative_published' }),
+    id: idOf('act'),
+    kind: z.string().max(60).openapi({ example: 'initiative_published' }),
     group: z
-      .object({ id: z.string(), name: z.string() })
+      .object({ id: idOf('grp'), name: z.string().max(200) })
       .nullable()
       .openapi({ description: 'Where it happened; null for the organization as a whole.' }),
     occurred_at: Timestamp,
@@ -35,14 +35,12 @@ const eventIdMessage = 'Pass the id of the last event received, unchanged.'
 export const ActivityStreamQuery = z.object({
   group: idParam('grp', 'Only this group and its descendants.').optional(),
   kind: ActivityListQuery.shape.kind,
-  backfill: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(50)
-    .default(0)
-    .openapi({ description: 'Start with the latest N items (oldest first), then continue live. Ignored on resume.' }),
+  backfill: z.coerce.number().int().min(0).max(50).default(0).openapi({
+    description: 'Start with the latest N items (oldest first), then continue live. Ignored on resume.',
+    format: 'int32',
+  }),
   last_event_id: z.string().regex(eventId, eventIdMessage).optional().openapi({
+    maxLength: 40,
     description:
       'Resume after this event id, for clients that cannot send the `Last-Event-ID` header (which wins when both are sent).',
   }),
@@ -53,6 +51,7 @@ export const ActivityStreamQuery = z.object({
 
 export const ActivityStreamHeaders = z.object({
   'last-event-id': z.string().regex(eventId, eventIdMessage).optional().openapi({
+    maxLength: 40,
     description: 'Sent by `EventSource` when it reconnects: the stream resumes right after this event.',
   }),
 })

@@ -7,7 +7,8 @@ z.config({
     if (issue.code === 'invalid_type') {
       if (issue.input === undefined) return 'This field is required.'
       if (issue.input === null) return 'This field cannot be null.'
-      return `Expected ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}.`
+      if (issue.expected === 'int') return 'Expected a whole number.'
+      return `Expected ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}.`
     }
     if (issue.code === 'too_small' && issue.origin === 'string') {
       return issue.minimum === 1 ? 'This field cannot be empty.' : `Use at least ${issue.minimum} characters.`
@@ -22,7 +23,11 @@ z.config({
     if (issue.code === 'invalid_format' && issue.format === 'datetime') {
       return 'Use an RFC 3339 date and time, such as 2026-12-05T18:30:00Z.'
     }
-    if (issue.code === 'unrecognized_keys') return `Unknown field(s): ${issue.keys.join(', ')}.`
+    if (issue.code === 'unrecognized_keys') {
+      // Named briefly: the keys are the client's text, and an answer should not grow with it.
+      const named = issue.keys.slice(0, 10).map((key) => (key.length > 50 ? `${key.slice(0, 50)}…` : key))
+      return `Unknown field(s): ${named.join(', ')}${issue.keys.length > 10 ? ', …' : ''}.`
+    }
     return undefined
   },
 })

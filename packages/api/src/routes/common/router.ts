@@ -1,15 +1,17 @@
-import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hook } from '@hono/zod-openapi'
+import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Env } from 'hono'
 import { problem } from '../../middleware/problem-details/index.js'
 import './messages.js'
+import { maxFieldErrors } from './schemas.js'
 
 // Zod issues become `errors[]` with dotted paths, prefixed by where the value came from when it
 // was not the body, so a widget can put each message next to its field.
 const validationProblem: Hook<unknown, Env, string, unknown> = (result, c) => {
   if (result.success) return
   const where = (result as { target?: string }).target
-  const errors = result.error.issues.map((issue) => {
+  // The first issues are enough to fix a request; a body of thousands of bad items gets no longer answer.
+  const errors = result.error.issues.slice(0, maxFieldErrors).map((issue) => {
     const path = issue.path.map(String).join('.')
     const prefix = where && where !== 'json' ? `${where === 'param' ? 'path' : where}${path ? '.' : ''}` : ''
     return { path: `${prefix}${path}` || '(body)', message: issue.message }

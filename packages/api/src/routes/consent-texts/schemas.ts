@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { consentPurposes } from '../../domain/consent/purposes.js'
+import { Count, idOf, LanguageOut } from '../common/schemas.js'
 
 export const ConsentTextQuery = z.object({
   purpose: z.enum(consentPurposes, { error: `Use one of ${consentPurposes.join(', ')}.` }).optional(),
@@ -8,15 +9,19 @@ export const ConsentTextQuery = z.object({
 
 export const ConsentTextSchema = z
   .object({
-    id: z.string().openapi({ example: 'cst_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
+    id: idOf('cst'),
     purpose: z.enum(consentPurposes),
-    language: z.string().openapi({ example: 'fr' }),
-    version: z.number().int().openapi({ example: 1 }),
-    text: z.string().openapi({ description: 'Show it verbatim beside the box it belongs to.' }),
-    sha256: z.string().openapi({ description: 'SHA-256 of `text` (hex), as recorded in the consent ledger.' }),
+    language: LanguageOut,
+    version: Count.openapi({ example: 1 }),
+    text: z.string().max(20_000).openapi({ description: 'Show it verbatim beside the box it belongs to.' }),
+    sha256: z
+      .string()
+      .max(64)
+      .regex(/^[0-9a-f]{64}$/)
+      .openapi({ description: 'SHA-256 of `text` (hex), as recorded in the consent ledger.' }),
   })
   .openapi('ConsentText')
 
 export const ConsentTextListSchema = z
-  .object({ data: z.array(ConsentTextSchema) })
+  .object({ data: z.array(ConsentTextSchema).max(100) })
   .openapi('ConsentTextList', { description: 'The current text of each purpose and language.' })

@@ -104,3 +104,16 @@ describe('GET /v1/groups/{group_id}', () => {
     expect(res.status).toBe(400)
   })
 })
+
+describe('paging past long names', () => {
+  it('gives out cursors it accepts back, even after names of 200 characters JSON must escape', async () => {
+    const create = (body: Record<string, unknown>) =>
+      t.call('POST', '/v1/groups', { key: t.demo.secretKey, body: { kind: 'thematic', ...body } })
+    const parent = (await (await create({ name: 'Noms longs' })).json()) as { id: string }
+    for (const name of ['\u0001'.repeat(199), '中'.repeat(200), 'z'.repeat(200)]) {
+      expect((await create({ name, parent_id: parent.id })).status).toBe(201)
+    }
+    const ids = await allPages(`/v1/groups?parent=${parent.id}&limit=1`, t.demo.secretKey)
+    expect(ids).toHaveLength(3)
+  })
+})

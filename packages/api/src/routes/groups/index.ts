@@ -8,8 +8,8 @@ import { getGroup, listGroups } from '../../domain/groups/queries.js'
 import { removeGroup } from '../../domain/groups/remove.js'
 import { updateGroup } from '../../domain/groups/update.js'
 import { audienceOf } from '../common/audience.js'
-import { createRouter } from '../common/router.js'
 import { etagOf, ifMatchVersions, stillFresh } from '../common/etag.js'
+import { createRouter } from '../common/router.js'
 import { presentGroup, presentGroupDetail, presentGroupMember } from './present.js'
 import {
   addGroupMemberRoute,

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { publicAccess, secretAccess } from '../common/access.js'
-import { json, jsonBody, problems } from '../common/schemas.js'
+import { etagHeaderSchema, json, jsonBody, locationHeader, problems } from '../common/schemas.js'
 import {
   GroupCreateSchema,
   GroupDetailSchema,
@@ -18,7 +18,7 @@ import {
 } from './schemas.js'
 
 const etagHeader = {
-  ETag: { description: 'The group version, for `If-None-Match` and `If-Match`.', schema: { type: 'string' as const } },
+  ETag: { description: 'The group version, for `If-None-Match` and `If-Match`.', schema: etagHeaderSchema },
 }
 
 export const listGroupsRoute = createRoute({
@@ -63,7 +63,7 @@ export const createGroupRoute = createRoute({
   responses: {
     201: {
       ...json(GroupDetailSchema, 'The new group.'),
-      headers: { ...etagHeader, Location: { description: 'The URL of the new group.', schema: { type: 'string' } } },
+      headers: { ...etagHeader, Location: locationHeader('The URL of the new group.') },
     },
     ...problems(400, 401, 403, 409, 413, 415),
   },

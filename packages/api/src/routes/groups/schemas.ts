@@ -1,5 +1,16 @@
 import { z } from '@hono/zod-openapi'
-import { HttpUrl, idParam, ListQuery, Postcode, pageOf, Timestamp } from '../common/schemas.js'
+import {
+  Count,
+  EmailOut,
+  HttpUrl,
+  idOf,
+  idParam,
+  ListQuery,
+  Postcode,
+  pageOf,
+  Timestamp,
+  UrlOut,
+} from '../common/schemas.js'
 
 export const groupKinds = ['national', 'federation', 'section', 'thematic', 'action'] as const
 
@@ -7,21 +18,24 @@ export const GroupIdParam = z.object({ group_id: idParam('grp', 'The group.') })
 
 export const GroupSchema = z
   .object({
-    id: z.string().openapi({ example: 'grp_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
-    parent_id: z.string().nullable(),
+    id: idOf('grp'),
+    parent_id: idOf('grp').nullable(),
     kind: z.enum(groupKinds),
-    name: z.string().openapi({ example: 'Section Paris 11e' }),
-    slug: z.string().openapi({ example: 'section-paris-11e' }),
-    description: z.string(),
+    name: z.string().max(200).openapi({ example: 'Section Paris 11e' }),
+    slug: z.string().max(100).openapi({ example: 'section-paris-11e' }),
+    description: z.string().max(5000),
     visibility: z.enum(['public', 'private']),
-    department: z.string().nullable().openapi({ example: '75' }),
-    postcodes: z.array(z.string()).openapi({ example: ['75011'] }),
+    department: z.string().max(3).nullable().openapi({ example: '75' }),
+    postcodes: z
+      .array(Postcode)
+      .max(500)
+      .openapi({ example: ['75011'] }),
     location: z
       .object({ latitude: z.number(), longitude: z.number() })
       .nullable()
       .openapi({ description: 'Where the group meets or the centre of its area.' }),
-    contact_email: z.string().nullable(),
-    website_url: z.string().nullable(),
+    contact_email: EmailOut.nullable(),
+    website_url: UrlOut.nullable(),
     distance_km: z
       .number()
       .nullable()
@@ -34,9 +48,9 @@ export const GroupSchema = z
 
 export const GroupCountsSchema = z
   .object({
-    members: z.number().int().openapi({ description: 'Active members in the group and its subgroups.' }),
-    subgroups: z.number().int(),
-    upcoming_initiatives: z.number().int(),
+    members: Count.openapi({ description: 'Active members in the group and its subgroups.' }),
+    subgroups: Count,
+    upcoming_initiatives: Count,
   })
   .openapi('GroupCounts')
 
@@ -67,7 +81,7 @@ const Slug = z
 const Department = z
   .string()
   .regex(/^(?:\d{2,3}|2[AB])$/, 'A French department code: 2 digits, 2A, 2B or 3 digits overseas.')
-  .openapi({ example: '75' })
+  .openapi({ example: '75', maxLength: 3 })
 
 // Both coordinates or neither: half a location would place the group nowhere.
 const coordinatesTogether = (value: { latitude?: number | null; longitude?: number | null }) =>
@@ -134,10 +148,10 @@ export const GroupMemberParams = z.object({
 
 export const GroupMemberSchema = z
   .object({
-    member_id: z.string().openapi({ example: 'mem_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
-    given_name: z.string().nullable(),
-    family_name: z.string().nullable(),
-    email: z.string().nullable(),
+    member_id: idOf('mem'),
+    given_name: z.string().max(100).nullable(),
+    family_name: z.string().max(100).nullable(),
+    email: EmailOut.nullable(),
     status: z.enum(['pending', 'active', 'unsubscribed', 'erased']),
     role: z.enum(membershipRoles),
     joined_at: Timestamp,

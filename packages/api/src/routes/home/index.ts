@@ -1,30 +1,36 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
-import { aboutPage, demoPage } from './page.js'
-import { script } from './script.js'
+import { findCampaign } from './campaign.js'
+import { campaignPage } from './campaign-page.js'
+import { campaignStyles } from './campaign-styles.js'
+import { aboutPage } from './page.js'
 import { styles } from './styles.js'
 
-// Only this page's own stylesheet and script run, and it talks to this server only.
-const policy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  `style-src 'sha256-${createHash('sha256').update(styles).digest('base64')}'`,
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+// A strict policy, as a careful campaign site would have: scripts from this server only (the
+// widgets' loader and chunks), no inline script, the one inline stylesheet allowed by its hash.
+function policyFor(stylesheet: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "connect-src 'self'",
+    `style-src 'sha256-${createHash('sha256').update(stylesheet).digest('base64')}'`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
 
-const headers = { 'content-security-policy': policy, 'cache-control': 'no-cache', 'referrer-policy': 'no-referrer' }
+const headers = (stylesheet: string) => ({
+  'content-security-policy': policyFor(stylesheet),
+  'cache-control': 'no-cache',
+  'referrer-policy': 'no-referrer',
+})
 
-/** `/`: the demo page when this server seeded the demo, otherwise a short introduction. */
-export const homeRouter = new Hono()
-  .get('/', (c) => {
-    const { demo, publicUrl } = c.var.config
-    const html = demo ? demoPage({ ...demo, publicUrl }) : aboutPage()
-    return c.html(html, 200, headers)
-  })
-  .get('/home/demo.js', (c) =>
-    c.body(script, 200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }),
-  )
+/** `/`: a candidate's site built from the widgets when this server seeded the demo, else a short introduction. */
+export const homeRouter = new Hono().get('/', async (c) => {
+  const { demo } = c.var.config
+  if (!demo) return c.html(aboutPage(), 200, headers(styles))
+  const campaign = await findCampaign(c.var.db, demo.organizationId)
+  return c.html(campaignPage({ ...campaign, publishableKey: demo.publishableKey }), 200, headers(campaignStyles))
+})

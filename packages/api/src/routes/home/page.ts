@@ -1,12 +1,6 @@
 import { styles } from './styles.js'
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => escapes[char] ?? char)
-}
-
-function layout(title: string, body: string, script = ''): string {
+function layout(title: string, body: string): string {
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -31,57 +25,8 @@ ${body}
 <footer>
   <p>Relais : adhérents, groupes et initiatives d’un parti ou d’une campagne, par une API et des widgets à intégrer.</p>
 </footer>
-${script}
 </body>
 </html>`
-}
-
-export interface DemoPage {
-  publishableKey: string
-  organizationId: string
-  publicUrl: string
-}
-
-/** The demo: the fictional party's data, read in the browser through the public API. */
-export function demoPage({ publishableKey, organizationId, publicUrl }: DemoPage): string {
-  const key = escapeHtml(publishableKey)
-  const curl = escapeHtml(`curl -H "Authorization: Bearer ${publishableKey}" "${publicUrl}/v1/initiatives?limit=5"`)
-  return layout(
-    'Relais — démonstration',
-    `<main id="contenu" data-key="${key}" data-organization="${escapeHtml(organizationId)}" aria-busy="true">
-  <h1>Démonstration : <span id="organisation">un parti fictif</span></h1>
-  <p class="lead">Ce serveur contient un parti imaginaire, avec ses fédérations, ses sections, ses adhérents et leurs
-  initiatives. Tout ce qui suit est lu par votre navigateur dans l’API publique, avec la clé publiable de démonstration,
-  comme le ferait le site d’un candidat.</p>
-  <p id="statut" class="status" role="status">Chargement des données…</p>
-  <noscript><p class="status error">Cette page lit les données avec JavaScript. L’API reste accessible directement :
-  voir la <a href="/docs">référence</a>.</p></noscript>
-
-  <section aria-labelledby="titre-chiffres">
-    <h2 id="titre-chiffres">En chiffres</h2>
-    <dl id="chiffres" class="counts"></dl>
-  </section>
-
-  <section aria-labelledby="titre-initiatives">
-    <h2 id="titre-initiatives">Prochaines initiatives</h2>
-    <ol id="initiatives" class="cards"></ol>
-  </section>
-
-  <section aria-labelledby="titre-federations">
-    <h2 id="titre-federations">Fédérations</h2>
-    <ul id="federations" class="cards federations"></ul>
-  </section>
-
-  <section aria-labelledby="titre-api">
-    <h2 id="titre-api">Essayer l’API</h2>
-    <p>La clé publiable <code>${key}</code> donne accès aux opérations publiques :</p>
-    <pre tabindex="0"><code>${curl}</code></pre>
-    <p>La clé secrète de démonstration, qui a tous les droits, est dans le fichier <code>demo.json</code> du dossier de
-    données (<code>.relais/demo.json</code> par défaut), lisible par vous seul.</p>
-  </section>
-</main>`,
-    '<script src="/home/demo.js" defer></script>',
-  )
 }
 
 /** Without a demo: what Relais is and where to read about it. */

@@ -1,20 +1,18 @@
-/** The page's only stylesheet, inline: the demo loads nothing from elsewhere. */
+/** The introduction page's only stylesheet, inline: the page loads nothing from elsewhere. */
 export const styles = `
 :root {
   color-scheme: light dark;
-  --text: #1b1f24; --muted: #4d5561; --surface: #ffffff; --panel: #f3f5f8; --line: #d5dae1;
-  --accent: #1f4fa3; --accent-text: #ffffff; --warning: #8a3b00;
+  --text: #1b1f24; --muted: #4d5561; --surface: #ffffff; --line: #d5dae1; --accent: #1f4fa3; --accent-text: #ffffff;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   line-height: 1.5;
 }
 @media (prefers-color-scheme: dark) {
-  :root { --text: #e8eaee; --muted: #b4bbc6; --surface: #15181d; --panel: #1f242b; --line: #363d47;
-    --accent: #8fb4ff; --accent-text: #0c1320; --warning: #ffb37a; }
+  :root { --text: #e8eaee; --muted: #b4bbc6; --surface: #15181d; --line: #363d47; --accent: #8fb4ff; --accent-text: #0c1320; }
 }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--surface); color: var(--text); }
 a { color: var(--accent); text-underline-offset: 0.15em; }
-a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
 .skip { position: absolute; left: -999px; top: 0; padding: 0.5rem 1rem; background: var(--accent); color: var(--accent-text); }
 .skip:focus { left: 0.5rem; }
 header, main, footer { max-width: 62rem; margin: 0 auto; padding: 0 1.25rem; }
@@ -24,22 +22,7 @@ header { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify
 nav ul { display: flex; gap: 1.25rem; margin: 0; padding: 0; list-style: none; }
 h1 { font-size: clamp(1.6rem, 4vw, 2.2rem); line-height: 1.2; margin: 2rem 0 0.75rem; }
 h2 { font-size: 1.3rem; margin: 2.5rem 0 1rem; }
-h3 { font-size: 1.05rem; margin: 0.15rem 0; }
 .lead { font-size: 1.1rem; color: var(--muted); max-width: 48rem; }
-.status { color: var(--muted); font-style: italic; }
-.error { color: var(--warning); font-style: normal; }
-.counts { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 1rem; margin: 0; }
-.counts div { background: var(--panel); border: 1px solid var(--line); border-radius: 0.5rem; padding: 1rem; }
-.counts dt { color: var(--muted); font-size: 0.95rem; }
-.counts dd { margin: 0; font-size: 1.8rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-.cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
-.cards li { background: var(--panel); border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.85rem 1rem; }
-.when { margin: 0; color: var(--muted); font-size: 0.95rem; }
-.when::first-letter { text-transform: uppercase; }
-.facts { margin: 0.25rem 0 0; display: flex; flex-wrap: wrap; gap: 0.35rem 1rem; font-size: 0.95rem; }
-.tag { display: inline-block; padding: 0 0.5rem; border-radius: 1rem; border: 1px solid var(--line); background: var(--surface); }
-.federations { grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
-pre { background: var(--panel); border: 1px solid var(--line); border-radius: 0.5rem; padding: 1rem; overflow-x: auto; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9rem; }
 footer { margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--line); color: var(--muted); }
 `

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { requireKey } from '../../middleware/api-key/index.js'
 import { keyFromQuery } from '../../middleware/query-key/index.js'
 import { publicAccess, secretAccess } from '../common/access.js'
-import { json, jsonBody, problems } from '../common/schemas.js'
+import { etagHeaderSchema, json, jsonBody, locationHeader, problems } from '../common/schemas.js'
 import {
   CalendarQuery,
   GroupIdParam,
@@ -19,7 +19,7 @@ import {
 const etagHeader = {
   ETag: {
     description: 'The initiative as now: for `If-None-Match`, and `If-Match`.',
-    schema: { type: 'string' as const },
+    schema: etagHeaderSchema,
   },
 }
 
@@ -64,7 +64,7 @@ const calendarAccess = {
 const calendarResponse = (description: string) => ({
   description,
   content: { 'text/calendar': { schema: z.string().openapi({ description: 'RFC 5545 iCalendar.' }) } },
-  headers: { ETag: { description: 'For `If-None-Match`.', schema: { type: 'string' as const } } },
+  headers: { ETag: { description: 'For `If-None-Match`.', schema: etagHeaderSchema } },
 })
 
 export const initiativeCalendarRoute = createRoute({
@@ -122,7 +122,7 @@ export const createInitiativeRoute = createRoute({
       ...json(InitiativeSchema, 'The new initiative.'),
       headers: {
         ...etagHeader,
-        Location: { description: 'The URL of the new initiative.', schema: { type: 'string' } },
+        Location: locationHeader('The URL of the new initiative.'),
       },
     },
     ...problems(400, 401, 403, 413, 415),

@@ -1,7 +1,18 @@
 import { z } from '@hono/zod-openapi'
 import { hasControlCharacters } from '../../domain/initiatives/plain-text.js'
 import { canonicalTimeZone } from '../../domain/initiatives/schedule.js'
-import { HttpUrl, idParam, ListQuery, Postcode, pageOf, Timestamp } from '../common/schemas.js'
+import {
+  Count,
+  DateTimeInput,
+  HttpUrl,
+  idOf,
+  idParam,
+  ListQuery,
+  Postcode,
+  pageOf,
+  Timestamp,
+  UrlOut,
+} from '../common/schemas.js'
 
 export const initiativeKinds = [
   'meeting',
@@ -19,13 +30,14 @@ export const GroupIdParam = z.object({ group_id: idParam('grp', 'The group.') })
 
 export const InitiativeLocationSchema = z
   .object({
-    name: z.string().nullable().openapi({ example: 'Salle Olympe de Gouges' }),
+    name: z.string().max(200).nullable().openapi({ example: 'Salle Olympe de Gouges' }),
     address: z
       .string()
+      .max(300)
       .nullable()
       .openapi({ example: '15 rue Merlin', description: 'Null for the public when `hide_address` is set.' }),
-    postcode: z.string().nullable().openapi({ example: '75011' }),
-    commune: z.string().nullable().openapi({ example: 'Paris 11e Arrondissement' }),
+    postcode: Postcode.nullable().openapi({ example: '75011' }),
+    commune: z.string().max(100).nullable().openapi({ example: 'Paris 11e Arrondissement' }),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
     hide_address: z.boolean().openapi({
@@ -36,25 +48,32 @@ export const InitiativeLocationSchema = z
 
 export const InitiativeSchema = z
   .object({
-    id: z.string().openapi({ example: 'ini_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
-    group: z.object({ id: z.string(), name: z.string() }).openapi({ description: 'The organizing group.' }),
+    id: idOf('ini'),
+    group: z.object({ id: idOf('grp'), name: z.string().max(200) }).openapi({ description: 'The organizing group.' }),
     kind: z.enum(initiativeKinds),
-    title: z.string().openapi({ example: 'Porte-à-porte quartier Belleville' }),
-    summary: z.string(),
-    description: z.string().openapi({ description: 'Plain text; links are written out.' }),
+    title: z.string().max(200).openapi({ example: 'Porte-à-porte quartier Belleville' }),
+    summary: z.string().max(500),
+    description: z.string().max(10_000).openapi({ description: 'Plain text; links are written out.' }),
     starts_at: Timestamp,
     ends_at: Timestamp,
-    timezone: z.string().openapi({ example: 'Europe/Paris', description: 'Where the times are meant to be read.' }),
+    timezone: z
+      .string()
+      .max(64)
+      .openapi({ example: 'Europe/Paris', description: 'Where the times are meant to be read.' }),
     location: InitiativeLocationSchema.nullable(),
-    online_url: z.string().nullable(),
-    capacity: z.number().int().nullable().openapi({ description: 'Null: no limit.' }),
-    spots_left: z.number().int().nullable().openapi({ description: 'Null when there is no limit.' }),
-    rsvp_count: z.number().int().openapi({ description: 'People going (or marked as attended).' }),
-    waitlist_count: z.number().int(),
+    online_url: UrlOut.nullable(),
+    capacity: Count.nullable().openapi({ description: 'Null: no limit.' }),
+    spots_left: Count.nullable().openapi({ description: 'Null when there is no limit.' }),
+    rsvp_count: Count.openapi({ description: 'People going (or marked as attended).' }),
+    waitlist_count: Count,
     waitlist_enabled: z.boolean(),
     status: z.enum(initiativeStatuses),
-    tags: z.array(z.string()).openapi({ example: ['logement'] }),
-    calendar_url: z.string().openapi({ description: 'The iCalendar file of this initiative.' }),
+    // Stored in lower case, which lengthens a few letters (İ): twice the input bound.
+    tags: z
+      .array(z.string().max(80))
+      .max(20)
+      .openapi({ example: ['logement'] }),
+    calendar_url: UrlOut.openapi({ description: 'The iCalendar file of this initiative.' }),
     distance_km: z
       .number()
       .optional()
@@ -87,7 +106,7 @@ const flag = (defaultValue: boolean, description: string) =>
     .transform((value) => value === 'true')
     .openapi({ type: 'boolean', default: defaultValue, description })
 
-const Rfc3339 = z.iso.datetime({ offset: true })
+const Rfc3339 = DateTimeInput
 
 const tagShape = /^[\p{L}\p{N}][\p{L}\p{N} _'’-]*$/u
 export const Tag = z
@@ -203,7 +222,7 @@ const initiativeFields = {
     .max(100_000)
     .nullable()
     .optional()
-    .openapi({ description: 'Null or absent: no limit.' }),
+    .openapi({ description: 'Null or absent: no limit.', format: 'int32' }),
   waitlist_enabled: z.boolean().optional().openapi({ description: 'Default true: past the capacity, people queue.' }),
   tags: z.array(Tag).max(20).optional().openapi({ description: 'Stored in lower case.' }),
 }

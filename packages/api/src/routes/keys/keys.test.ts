@@ -126,6 +126,17 @@ describe('POST /v1/keys', () => {
       'keys:write',
     ])
   })
+
+  it('refuses a body over 100 KB with 413, as its contract says', async () => {
+    const body = { kind: 'publishable', name: 'x', allowed_origins: ['é'.repeat(60_000)] }
+    const res = await t.call('POST', '/v1/keys', { key: t.demo.secretKey, body })
+    expect(res.status).toBe(413)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    const contract = (await (await t.app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>
+    }
+    expect(contract.paths['/v1/keys']?.post?.responses).toHaveProperty('413')
+  })
 })
 
 describe('who may manage keys', () => {

@@ -26,7 +26,7 @@ export const createKeyRoute = createRoute({
     'The answer holds the token, once: store it, only its hash is kept.',
   ...secretAccess('keys:write'),
   request: { body: jsonBody(NewApiKeySchema) },
-  responses: { 201: json(CreatedApiKeySchema, 'The new key and its token.'), ...problems(400, 401, 403, 415) },
+  responses: { 201: json(CreatedApiKeySchema, 'The new key and its token.'), ...problems(400, 401, 403, 413, 415) },
 })
 
 export const revokeKeyRoute = createRoute({

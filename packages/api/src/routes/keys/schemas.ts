@@ -1,20 +1,25 @@
 import { z } from '@hono/zod-openapi'
 import { scopes } from '../../domain/keys/scopes.js'
-import { idParam, pageOf, Timestamp } from '../common/schemas.js'
+import { idOf, idParam, pageOf, Timestamp } from '../common/schemas.js'
 
 export const KeyIdParam = z.object({ key_id: idParam('key', 'The API key.') })
 
 export const ApiKeySchema = z
   .object({
-    id: z.string().openapi({ example: 'key_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
+    id: idOf('key'),
     kind: z.enum(['publishable', 'secret']),
-    name: z.string().openapi({ example: 'Site de la section Paris 11e' }),
+    name: z.string().max(100).openapi({ example: 'Site de la section Paris 11e' }),
     token_hint: z
       .string()
+      .max(20)
       .openapi({ description: 'The last characters of the token, to recognize it.', example: '…x7k2' }),
-    scopes: z.array(z.enum(scopes)).openapi({ description: 'What a secret key may do; empty for publishable keys.' }),
+    scopes: z
+      .array(z.enum(scopes))
+      .max(scopes.length)
+      .openapi({ description: 'What a secret key may do; empty for publishable keys.' }),
     allowed_origins: z
-      .array(z.string())
+      .array(z.string().max(300))
+      .max(50)
       .openapi({ description: 'Browser origins a publishable key accepts.', example: ['https://paris11.example.org'] }),
     created_at: Timestamp,
     last_used_at: Timestamp.nullable(),
@@ -23,7 +28,7 @@ export const ApiKeySchema = z
   .openapi('ApiKey')
 
 export const CreatedApiKeySchema = ApiKeySchema.extend({
-  token: z.string().openapi({
+  token: z.string().max(100).openapi({
     description: 'The key itself. Shown only in this answer: store it now, only its hash is kept.',
     example: 'sk_live_0123456789abcdefghjkmnpqrstvwxyz012345',
   }),

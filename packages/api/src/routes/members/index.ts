@@ -4,8 +4,8 @@ import { eraseMember } from '../../domain/members/erase.js'
 import { exportMember } from '../../domain/members/export.js'
 import { detailOf, getMemberDetail, listMembers } from '../../domain/members/queries.js'
 import { updateMember } from '../../domain/members/update.js'
-import { createRouter } from '../common/router.js'
 import { etagOf, ifMatchVersions } from '../common/etag.js'
+import { createRouter } from '../common/router.js'
 import { presentExport, presentMember, presentMemberDetail } from './present.js'
 import {
   createMemberRoute,

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { secretAccess } from '../common/access.js'
-import { json, jsonBody, problems } from '../common/schemas.js'
+import { etagHeaderSchema, json, jsonBody, locationHeader, problems } from '../common/schemas.js'
 import {
   IfMatchHeader,
   MemberCreateSchema,
@@ -13,7 +13,7 @@ import {
 } from './schemas.js'
 
 const etagHeader = {
-  ETag: { description: 'The member version, for `If-Match`.', schema: { type: 'string' as const } },
+  ETag: { description: 'The member version, for `If-Match`.', schema: etagHeaderSchema },
 }
 
 export const listMembersRoute = createRoute({
@@ -42,7 +42,7 @@ export const createMemberRoute = createRoute({
   responses: {
     201: {
       ...json(MemberDetailSchema, 'The new member.'),
-      headers: { ...etagHeader, Location: { description: 'The URL of the new member.', schema: { type: 'string' } } },
+      headers: { ...etagHeader, Location: locationHeader('The URL of the new member.') },
     },
     ...problems(400, 401, 403, 409, 413, 415),
   },

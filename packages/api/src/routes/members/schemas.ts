@@ -1,5 +1,16 @@
 import { z } from '@hono/zod-openapi'
-import { idParam, ListQuery, Postcode, pageOf, Timestamp } from '../common/schemas.js'
+import {
+  Count,
+  DateTimeInput,
+  EmailOut,
+  idOf,
+  idParam,
+  LanguageOut,
+  ListQuery,
+  Postcode,
+  pageOf,
+  Timestamp,
+} from '../common/schemas.js'
 
 export const memberStatuses = ['pending', 'active', 'unsubscribed', 'erased'] as const
 const membershipRoles = ['member', 'organizer'] as const
@@ -19,38 +30,43 @@ const Phone = z
   .string()
   .trim()
   .regex(/^\+?[0-9 .()-]{6,24}$/, 'Enter a phone number, such as +33 6 12 34 56 78.')
-  .openapi({ example: '+33 6 12 34 56 78' })
+  .openapi({ example: '+33 6 12 34 56 78', maxLength: 25 })
 
 const Tag = z.string().trim().min(1).max(50).openapi({ example: 'bénévole' })
 
 export const MemberGroupSchema = z
   .object({
-    group_id: z.string().openapi({ example: 'grp_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
+    group_id: idOf('grp'),
     role: z.enum(membershipRoles),
   })
   .openapi('MemberGroup')
 
 export const MemberSourceSchema = z
   .object({
-    origin: z.string().nullable().openapi({ description: 'The page of the form, when from a widget.' }),
-    widget: z.string().nullable(),
-    key_id: z.string().nullable().openapi({ description: 'The secret key that created the member, if one did.' }),
+    // A page address of 2,000 characters, percent-encoded when normalized (9 characters for some).
+    origin: z.string().max(18_000).nullable().openapi({
+      format: 'uri',
+      description: 'The page of the form, when from a widget.',
+    }),
+    widget: z.string().max(63).nullable().openapi({ pattern: '^[a-z0-9][a-z0-9-]*$' }),
+    key_id: idOf('key').nullable().openapi({ description: 'The secret key that created the member, if one did.' }),
   })
   .openapi('MemberSource', { description: 'Where the member came from.' })
 
 export const MemberSchema = z
   .object({
-    id: z.string().openapi({ example: 'mem_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
-    email: z.string().nullable().openapi({ description: 'Null once erased, like every personal field.' }),
-    given_name: z.string().nullable(),
-    family_name: z.string().nullable(),
-    postcode: z.string().nullable(),
-    commune: z.string().nullable(),
-    phone: z.string().nullable(),
+    id: idOf('mem'),
+    email: EmailOut.nullable().openapi({ description: 'Null once erased, like every personal field.' }),
+    given_name: z.string().max(100).nullable(),
+    family_name: z.string().max(100).nullable(),
+    postcode: Postcode.nullable(),
+    commune: z.string().max(100).nullable(),
+    phone: z.string().max(25).nullable(),
     status: z.enum(memberStatuses),
-    language: z.string().openapi({ example: 'fr' }),
-    tags: z.array(z.string()),
-    groups: z.array(MemberGroupSchema),
+    language: LanguageOut,
+    tags: z.array(z.string().max(50)).max(50),
+    // Memberships are added one by one too: no input bound applies, this is a generous one.
+    groups: z.array(MemberGroupSchema).max(10_000),
     source: MemberSourceSchema,
     confirmed_at: Timestamp.nullable().openapi({ description: 'When the person confirmed their e-mail address.' }),
     created_at: Timestamp,
@@ -60,7 +76,7 @@ export const MemberSchema = z
 
 export const ConsentSummarySchema = z
   .object({
-    purpose: z.string().openapi({ example: 'membership' }),
+    purpose: z.string().max(50).openapi({ example: 'membership' }),
     given_at: Timestamp,
     confirmed_at: Timestamp.nullable(),
     withdrawn_at: Timestamp.nullable(),
@@ -68,7 +84,7 @@ export const ConsentSummarySchema = z
   .openapi('ConsentSummary')
 
 export const MemberDetailSchema = MemberSchema.extend({
-  consents: z.array(ConsentSummarySchema).openapi({
+  consents: z.array(ConsentSummarySchema).max(50).openapi({
     description: 'Per purpose, the latest consent record; the export lists every record with its text.',
   }),
 }).openapi('MemberDetail')
@@ -83,8 +99,8 @@ export const MemberListQuery = ListQuery.extend({
   q: z.string().trim().min(1).max(100).optional().openapi({
     description: 'Words in the name or e-mail address, whatever the accents or case; a full address matches exactly.',
   }),
-  created_after: z.iso.datetime({ offset: true }).optional().openapi({ description: 'RFC 3339.' }),
-  created_before: z.iso.datetime({ offset: true }).optional().openapi({ description: 'RFC 3339.' }),
+  created_after: DateTimeInput.optional().openapi({ description: 'RFC 3339.' }),
+  created_before: DateTimeInput.optional().openapi({ description: 'RFC 3339.' }),
 })
 
 const memberFields = {
@@ -147,7 +163,10 @@ export const IfMatchHeader = z.object({
     .openapi({ description: 'The ETag of the member as you last read it: the change fails with 412 if it moved on.' }),
 })
 
-const about = z.object({ fr: z.string(), en: z.string() })
+const about = z.object({ fr: z.string().max(2000), en: z.string().max(2000) })
+
+// An export lists a person's whole history: the bounds are generous, never reached in practice.
+const history = <T extends z.ZodType>(item: T) => z.array(item).max(100_000)
 
 export const MemberExportSchema = z
   .object({
@@ -163,33 +182,41 @@ export const MemberExportSchema = z
       })
       .openapi({ description: 'What each section holds and why, in French and English, for the person.' }),
     member: MemberSchema.omit({ groups: true }).extend({ erased_at: Timestamp.nullable() }),
-    memberships: z.array(
-      z.object({ group_id: z.string(), group_name: z.string(), role: z.enum(membershipRoles), joined_at: Timestamp }),
-    ),
-    consents: z.array(
+    memberships: history(
       z.object({
-        id: z.string(),
-        purpose: z.string(),
-        language: z.string(),
+        group_id: idOf('grp'),
+        group_name: z.string().max(200),
+        role: z.enum(membershipRoles),
+        joined_at: Timestamp,
+      }),
+    ),
+    consents: history(
+      z.object({
+        id: idOf('cns'),
+        purpose: z.string().max(50),
+        language: LanguageOut,
         given_at: Timestamp,
         confirmed_at: Timestamp.nullable(),
         withdrawn_at: Timestamp.nullable(),
-        source_origin: z.string().nullable(),
-        source_widget: z.string().nullable(),
+        source_origin: MemberSourceSchema.shape.origin,
+        source_widget: MemberSourceSchema.shape.widget,
         text: z.object({
-          id: z.string(),
-          version: z.number().int(),
-          language: z.string(),
-          sha256: z.string(),
-          text: z.string().openapi({ description: 'The exact text the person agreed to.' }),
+          id: idOf('cst'),
+          version: Count,
+          language: LanguageOut,
+          sha256: z
+            .string()
+            .max(64)
+            .regex(/^[0-9a-f]{64}$/),
+          text: z.string().max(20_000).openapi({ description: 'The exact text the person agreed to.' }),
         }),
       }),
     ),
-    rsvps: z.array(
+    rsvps: history(
       z.object({
-        id: z.string(),
-        initiative_id: z.string(),
-        initiative_title: z.string(),
+        id: idOf('rsv'),
+        initiative_id: idOf('ini'),
+        initiative_title: z.string().max(200),
         starts_at: Timestamp,
         ends_at: Timestamp,
         status: z.enum(['going', 'waitlisted', 'cancelled', 'attended']),
@@ -198,20 +225,20 @@ export const MemberExportSchema = z
         updated_at: Timestamp,
       }),
     ),
-    confirmations: z.array(
+    confirmations: history(
       z.object({
         purpose: z.enum(['signup', 'rsvp']),
-        subject_id: z.string().nullable(),
+        subject_id: z.string().max(60).nullable(),
         created_at: Timestamp,
         expires_at: Timestamp,
         used_at: Timestamp.nullable(),
       }),
     ),
-    activity: z.array(
+    activity: history(
       z.object({
-        id: z.string(),
-        kind: z.string(),
-        group_id: z.string().nullable(),
+        id: idOf('act'),
+        kind: z.string().max(60),
+        group_id: idOf('grp').nullable(),
         occurred_at: Timestamp,
         payload: z.record(z.string(), z.unknown()),
       }),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { hasControlCharacters } from '../../domain/initiatives/plain-text.js'
-import { HttpUrl, idParam, ListQuery, pageOf, Timestamp } from '../common/schemas.js'
+import { Count, EmailOut, HttpUrl, idOf, idParam, ListQuery, pageOf, Timestamp } from '../common/schemas.js'
 
 export const rsvpStatuses = ['going', 'waitlisted', 'cancelled', 'attended'] as const
 const rsvpPurposes = ['event_participation', 'news', 'public_activity'] as const
@@ -21,7 +21,8 @@ export const RsvpConsentSchema = z
     purpose: z.enum(rsvpPurposes, { error: 'Use event_participation, news or public_activity.' }),
     text_id: z
       .string({ error: 'Send the id of the consent text shown.' })
-      .regex(/^cst_[0-9a-z]{1,40}$/, 'Send the id of the consent text shown (cst_…).'),
+      .regex(/^cst_[0-9a-z]{1,40}$/, 'Send the id of the consent text shown (cst_…).')
+      .openapi({ maxLength: 44 }),
   })
   .openapi('RsvpConsent', { description: 'A box the visitor ticked, and the exact text shown beside it.' })
 
@@ -39,13 +40,13 @@ export const RsvpCreateSchema = z
       .string({ error: 'Enter your postcode.' })
       .trim()
       .regex(/^\d{5}$/, 'Enter your postcode: five digits, such as 75011.')
-      .openapi({ example: '75011' }),
+      .openapi({ example: '75011', maxLength: 5 }),
     phone: z
       .string()
       .trim()
       .regex(/^\+?[0-9 .()-]{6,24}$/, 'Enter a phone number, such as 06 12 34 56 78.')
       .optional()
-      .openapi({ example: '06 12 34 56 78' }),
+      .openapi({ example: '06 12 34 56 78', maxLength: 25 }),
     language: z
       .enum(['fr', 'en'], { error: 'Use fr or en.' })
       .optional()
@@ -69,33 +70,29 @@ export const RsvpCreateSchema = z
 
 export const RsvpPlacedSchema = z
   .object({
-    id: z.string().openapi({ example: 'rsv_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
-    initiative_id: z.string(),
+    id: idOf('rsv'),
+    initiative_id: idOf('ini'),
     status: z.enum(['going', 'waitlisted', 'pending_confirmation']).openapi({
       description:
         '`going`: a place is held. `waitlisted`: in the queue, promoted in order as places free up. ' +
         '`pending_confirmation` is reserved for RSVPs that will wait for the e-mail confirmation.',
     }),
-    spots_left: z.number().int().nullable().openapi({ description: 'Places left now; null when there is no limit.' }),
-    waitlist_position: z
-      .number()
-      .int()
-      .optional()
-      .openapi({ description: 'When waitlisted: the place in the queue, from 1.' }),
+    spots_left: Count.nullable().openapi({ description: 'Places left now; null when there is no limit.' }),
+    waitlist_position: Count.optional().openapi({ description: 'When waitlisted: the place in the queue, from 1.' }),
   })
   .openapi('RsvpPlaced')
 
 export const RsvpSchema = z
   .object({
-    id: z.string().openapi({ example: 'rsv_06f3k2n8q1v7x0b4c9d2e5h8j1' }),
-    initiative_id: z.string(),
+    id: idOf('rsv'),
+    initiative_id: idOf('ini'),
     status: z.enum(rsvpStatuses),
     member: z
       .object({
-        id: z.string(),
-        given_name: z.string().nullable(),
-        family_name: z.string().nullable(),
-        email: z.string().nullable(),
+        id: idOf('mem'),
+        given_name: z.string().max(100).nullable(),
+        family_name: z.string().max(100).nullable(),
+        email: EmailOut.nullable(),
         status: z.enum(['pending', 'active', 'unsubscribed', 'erased']),
       })
       .openapi({ description: 'The person (null names and e-mail once erased).' }),

@@ -1,8 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import { withCommonHeaders } from './common-headers.js'
 
 /** The contract: generated from the routes, served at /openapi.json and committed beside the code. */
 export function openApiDocument(app: OpenAPIHono): ReturnType<OpenAPIHono['getOpenAPI31Document']> {
-  return app.getOpenAPI31Document({
+  const document = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Relais API',
@@ -14,17 +15,26 @@ export function openApiDocument(app: OpenAPIHono): ReturnType<OpenAPIHono['getOp
       contact: { name: 'Relais', url: 'https://relais.dev' },
       license: { name: 'AGPL-3.0-or-later', url: 'https://www.gnu.org/licenses/agpl-3.0.html' },
     },
-    servers: [{ url: '/', description: 'This server' }],
+    // The document is served by each deployment (local, staging, production) about itself.
+    servers: [
+      {
+        url: '/',
+        description: 'This server: the local, staging or production deployment that serves this document.',
+        'x-internal': false,
+      },
+    ],
     tags: [
       { name: 'Groups', description: 'The tree of national, federal, local, thematic and action groups.' },
       { name: 'Initiatives', description: 'Events and actions, with RSVPs and calendars.' },
+      { name: 'RSVPs', description: 'Who is going to an initiative, with a waitlist when places are limited.' },
       { name: 'Members', description: 'People known to the organization (secret keys only).' },
       { name: 'Sign-ups', description: 'Joining from public pages, with explicit consent and double opt-in.' },
       { name: 'Consent', description: 'The consent texts shown to visitors, versioned and fingerprinted.' },
       { name: 'Activity', description: 'The public, privacy-safe story of the organization.' },
       { name: 'Stats', description: 'Public counts for social proof.' },
       { name: 'Places', description: 'French postcodes and communes, offline.' },
-      { name: 'Keys', description: 'API keys of the organization.' },
+      { name: 'API keys', description: 'API keys of the organization.' },
     ],
   })
+  return withCommonHeaders(document)
 }

@@ -15,7 +15,8 @@ export const ConsentGivenSchema = z
     purpose: z.enum(signupPurposes, { error: 'Use membership, news or public_activity.' }),
     text_id: z
       .string({ error: 'Send the id of the consent text shown.' })
-      .regex(/^cst_[0-9a-z]{1,40}$/, 'Send the id of the consent text shown (cst_…).'),
+      .regex(/^cst_[0-9a-z]{1,40}$/, 'Send the id of the consent text shown (cst_…).')
+      .openapi({ maxLength: 44 }),
   })
   .openapi('ConsentGiven', { description: 'A box the visitor ticked, and the exact text shown beside it.' })
 
@@ -33,13 +34,13 @@ export const SignupSchema = z
       .string({ error: 'Enter your postcode.' })
       .trim()
       .regex(/^\d{5}$/, 'Enter your postcode: five digits, such as 75011.')
-      .openapi({ example: '75011' }),
+      .openapi({ example: '75011', maxLength: 5 }),
     phone: z
       .string()
       .trim()
       .regex(/^\+?[0-9 .()-]{6,24}$/, 'Enter a phone number, such as 06 12 34 56 78.')
       .optional()
-      .openapi({ example: '06 12 34 56 78' }),
+      .openapi({ example: '06 12 34 56 78', maxLength: 25 }),
     language: z
       .enum(['fr', 'en'], { error: 'Use fr or en.' })
       .optional()
@@ -61,8 +62,8 @@ export const SignupSchema = z
 export const SignupAcceptedSchema = z
   .object({
     status: z.literal('pending_confirmation'),
-    message_fr: z.string(),
-    message_en: z.string(),
+    message_fr: z.string().max(1000),
+    message_en: z.string().max(1000),
   })
   .openapi('SignupAccepted', {
     description: 'The same answer whether the address was new or known, so that nobody can test who is a member.',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { idParam } from '../common/schemas.js'
+import { Count, idParam } from '../common/schemas.js'
 
 export const StatsQuery = z
   .object({
@@ -14,20 +14,20 @@ export const StatsQuery = z
 
 export const GroupStatsSchema = z
   .object({
-    members_active: z.number().int().openapi({ description: 'Confirmed members (of the group and its subgroups).' }),
-    initiatives_upcoming: z.number().int(),
-    initiatives_past: z.number().int(),
-    rsvps_going: z.number().int().openapi({ description: 'People going to the upcoming initiatives.' }),
-    groups: z.number().int().openapi({ description: 'Groups counted, the group itself included.' }),
+    members_active: Count.openapi({ description: 'Confirmed members (of the group and its subgroups).' }),
+    initiatives_upcoming: Count,
+    initiatives_past: Count,
+    rsvps_going: Count.openapi({ description: 'People going to the upcoming initiatives.' }),
+    groups: Count.openapi({ description: 'Groups counted, the group itself included.' }),
   })
   .openapi('GroupStats')
 
 export const InitiativeStatsSchema = z
   .object({
-    rsvps_going: z.number().int(),
-    waitlisted: z.number().int(),
-    capacity: z.number().int().nullable().openapi({ description: 'Null when places are not limited.' }),
-    spots_left: z.number().int().nullable().openapi({ description: 'Null when places are not limited.' }),
+    rsvps_going: Count,
+    waitlisted: Count,
+    capacity: Count.nullable().openapi({ description: 'Null when places are not limited.' }),
+    spots_left: Count.nullable().openapi({ description: 'Null when places are not limited.' }),
   })
   .openapi('InitiativeStats')
 

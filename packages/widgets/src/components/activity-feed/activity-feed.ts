@@ -1,9 +1,9 @@
-import { html, nothing } from 'lit'
-import { property, state } from 'lit/decorators.js'
+import { html, nothing, type PropertyDeclarations } from 'lit'
 import { format } from '../../i18n/common.js'
-import { formatRelative } from '../../i18n/dates.js'
+import { formatRelative } from '../../i18n/relative.js'
 import { RelaisElement } from '../../internal/relais-element.js'
-import { empty, failure, skeleton } from '../../internal/states.js'
+import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
+import { empty, failure } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
 import { activityFeedStyles } from './activity-feed.styles.js'
 import { type Activity, describeActivity } from './activity-sentence.js'
@@ -24,6 +24,7 @@ const kindsIn = (list: string) =>
     .filter((kind) => /^[a-z][a-z0-9_.]{0,59}$/.test(kind))
 
 /**
+ * @tagname relais-activity-feed
  * @summary The live public activity of a group and its subgroups: new actions, new local groups,
  * member milestones, people joining (by first name only with their consent), as it happens.
  *
@@ -50,18 +51,27 @@ const kindsIn = (list: string) =>
  * @cssprop --relais-activity-feed-row-height - Least height of an item, also that of the placeholder rows (default 3.5rem).
  */
 export class RelaisActivityFeed extends RelaisElement {
-  static override styles = [baseStyles, activityFeedStyles]
+  static override styles = [baseStyles, skeletonStyles, activityFeedStyles]
+
+  static override properties: PropertyDeclarations = {
+    group: { attribute: 'group' },
+    limit: { attribute: 'limit', type: Number },
+    kinds: { attribute: 'kinds' },
+    items: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    now: { state: true, attribute: false },
+  }
 
   /** Group id (`grp_…`) whose activity, with its subgroups', is shown. */
-  @property({ attribute: 'group' }) group = ''
+  group = ''
   /** Items shown. */
-  @property({ attribute: 'limit', type: Number }) limit = 8
+  limit = 8
   /** Kinds to show, comma-separated; all when empty. */
-  @property({ attribute: 'kinds' }) kinds = ''
+  kinds = ''
 
-  @state() private items: Activity[] = []
-  @state() private announcement = ''
-  @state() private now = Date.now()
+  private items: Activity[] = []
+  private announcement = ''
+  private now = Date.now()
   /** Items that arrived live (marked), and the latest of them (sliding in once shown). */
   private readonly fresh = new Set<string>()
   private readonly arriving = new Set<string>()
@@ -166,7 +176,7 @@ export class RelaisActivityFeed extends RelaisElement {
   private renderItems() {
     const lang = this.language
     const { status, error } = this.feed
-    if (status === 'loading') return skeleton(lang, this.shown, 'var(--_row)')
+    if (status === 'loading') return skeleton(lang, this.shown, 'row')
     if (status === 'error') return failure(lang, error, () => this.feed.restart())
     if (this.items.length === 0) return empty(messages[lang].empty)
     return html`<ul part="list" class="items" aria-label=${messages[lang].list}>

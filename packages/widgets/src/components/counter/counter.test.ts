@@ -47,7 +47,9 @@ describe('relais-counter', () => {
     const { api } = testApi()
     const errors: CustomEvent[] = []
     document.addEventListener('relais-error', (e) => errors.push(e as CustomEvent), { once: true })
-    const counter = mount<RelaisCounter>(`<relais-counter api="${api}" key="pk_live_wrongwrongwrong" refresh="0"></relais-counter>`)
+    const counter = mount<RelaisCounter>(
+      `<relais-counter api="${api}" key="pk_live_wrongwrongwrong" refresh="0"></relais-counter>`,
+    )
     const alert = await waitFor(() => counter.shadowRoot?.querySelector('[role="alert"]'), 'the error')
     expect(alert.textContent).to.contain("n'est pas autorisé")
     expect(alert.querySelector('button')?.textContent).to.contain('Réessayer')

@@ -1,5 +1,4 @@
-import { html } from 'lit'
-import { property } from 'lit/decorators.js'
+import { html, type PropertyDeclarations } from 'lit'
 import type { Messages } from '../../i18n/common.js'
 import { formatCount } from '../../i18n/dates.js'
 import { apiGet, type Schemas } from '../../internal/api.js'
@@ -40,6 +39,7 @@ function pick(stats: Schemas['Stats'], metric: Metric): number | null {
 }
 
 /**
+ * @tagname relais-counter
  * @summary A live count for social proof: members of a group, its upcoming actions, or the sign-ups
  * to one initiative.
  *
@@ -62,16 +62,24 @@ function pick(stats: Schemas['Stats'], metric: Metric): number | null {
 export class RelaisCounter extends RelaisElement {
   static override styles = [baseStyles, counterStyles]
 
+  static override properties: PropertyDeclarations = {
+    group: { attribute: 'group' },
+    initiative: { attribute: 'initiative' },
+    metric: { attribute: 'metric' },
+    label: { attribute: 'label' },
+    refresh: { attribute: 'refresh', type: Number },
+  }
+
   /** Group id (`grp_…`) to count over, with its subgroups. */
-  @property({ attribute: 'group' }) group = ''
+  group = ''
   /** Initiative id (`ini_…`) to count for instead of a group. */
-  @property({ attribute: 'initiative' }) initiative = ''
+  initiative = ''
   /** What to count. */
-  @property({ attribute: 'metric' }) metric: Metric = 'members'
+  metric: Metric = 'members'
   /** Text shown after the number instead of the default. */
-  @property({ attribute: 'label' }) label = ''
+  label = ''
   /** Seconds between refreshes; 0 never refreshes. */
-  @property({ attribute: 'refresh', type: Number }) refresh = 60
+  refresh = 60
 
   private timer: ReturnType<typeof setInterval> | undefined
 
@@ -98,7 +106,8 @@ export class RelaisCounter extends RelaisElement {
 
   override render() {
     const { status, value } = this.stats
-    if (status === 'error' && value === undefined) return failure(this.language, this.stats.error, () => this.stats.run())
+    if (status === 'error' && value === undefined)
+      return failure(this.language, this.stats.error, () => this.stats.run())
     const count = value === undefined ? null : pick(value, this.metric)
     const label = this.label || messages[this.language][this.metric]
     return html`<p class="counter" aria-busy=${value === undefined ? 'true' : 'false'}>

@@ -2,7 +2,7 @@ import { css } from 'lit'
 
 export const eventListStyles = css`
   :host {
-    --_row: var(--relais-event-list-row-height, 11rem);
+    --_row: 11rem;
     container-type: inline-size;
   }
   .filters-placeholder {
@@ -12,7 +12,7 @@ export const eventListStyles = css`
   /* On a phone the lines wrap: the placeholders grow alike. */
   @container (max-width: 32rem) {
     ul {
-      --_row: var(--relais-event-list-row-height, 18.5rem);
+      --_row: 18.5rem;
     }
     .filters-placeholder {
       height: 11.5rem;
@@ -30,7 +30,7 @@ export const eventListStyles = css`
     display: grid;
     grid-template-columns: 3.5rem 1fr;
     gap: 0 var(--_space);
-    min-height: var(--_row);
+    min-height: var(--relais-event-list-row-height, var(--_row));
     padding: 0.75rem 0;
   }
   .date {
@@ -89,9 +89,12 @@ export const eventListStyles = css`
     border-radius: 1em;
     background: var(--_surface);
   }
+  .rsvp,
+  .more {
+    margin-top: var(--_space);
+  }
   .rsvp {
     grid-column: 1 / -1;
-    margin-top: var(--_space);
   }
   .line {
     height: 1.25rem;
@@ -99,12 +102,5 @@ export const eventListStyles = css`
   }
   .line + .line {
     width: 60%;
-  }
-  .more {
-    margin-top: var(--_space);
-  }
-  [aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: progress;
   }
 `

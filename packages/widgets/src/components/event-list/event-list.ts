@@ -1,6 +1,6 @@
-import { adoptStyles, html, nothing, type TemplateResult } from 'lit'
-import { property, state } from 'lit/decorators.js'
-import { common, format } from '../../i18n/common.js'
+import { adoptStyles, html, nothing, type PropertyDeclarations } from 'lit'
+import { common } from '../../i18n/common.js'
+import { formatSchedule } from '../../i18n/dates.js'
 import { ApiError, apiGet } from '../../internal/api.js'
 import { RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
@@ -13,11 +13,15 @@ import {
   type Initiative,
   type InitiativeKind,
   initiativeKinds,
+  kindLabels,
+  placeOf,
+  spotsOf,
 } from '../event/initiative.js'
 import { eventListStyles } from './event-list.styles.js'
 import type { ListFilters } from './filters.js'
-import { initiativeItem, itemSkeletons } from './initiative-item.js'
+import { dateBlock, itemSkeletons } from './initiative-item.js'
 import { messages } from './messages.js'
+import type { MoreHost } from './more.js'
 
 /** `detail` of `relais-load`: how many initiatives are shown, and whether more can be loaded. */
 export interface EventListLoadDetail {
@@ -37,6 +41,7 @@ const kindsIn = (list: string) =>
     .filter((kind): kind is InitiativeKind => initiativeKinds.includes(kind as InitiativeKind))
 
 /**
+ * @tagname relais-event-list
  * @summary The upcoming initiatives of a group (and its subgroups): date, kind, schedule in the
  * initiative's own time zone, place, spots left, "add to calendar", and RSVP inline or on your page.
  *
@@ -79,35 +84,54 @@ const kindsIn = (list: string) =>
 export class RelaisEventList extends RelaisElement {
   static override styles = [baseStyles, eventListStyles]
 
+  static override properties: PropertyDeclarations = {
+    group: { attribute: 'group' },
+    includeSubgroups: { attribute: 'include-subgroups', converter: { fromAttribute: (value) => value !== 'false' } },
+    kind: { attribute: 'kind' },
+    tag: { attribute: 'tag' },
+    near: { attribute: 'near' },
+    radiusKm: { attribute: 'radius-km', type: Number },
+    limit: { attribute: 'limit', type: Number },
+    rsvp: { attribute: 'rsvp' },
+    eventUrl: { attribute: 'event-url' },
+    showFilters: { attribute: 'show-filters', type: Boolean },
+    initiatives: { state: true, attribute: false },
+    nextCursor: { state: true, attribute: false },
+    loadingMore: { state: true, attribute: false },
+    moreError: { state: true, attribute: false },
+    filters: { state: true, attribute: false },
+    opened: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  }
+
   /** Group id (`grp_…`) whose initiatives are shown. */
-  @property({ attribute: 'group' }) group = ''
+  group = ''
   /** Whether the initiatives of the subgroups are shown too. */
-  @property({ attribute: 'include-subgroups', converter: { fromAttribute: (value) => value !== 'false' } })
   includeSubgroups = true
   /** Kinds to show, comma-separated; all when empty. */
-  @property({ attribute: 'kind' }) kind = ''
+  kind = ''
   /** Only initiatives with this tag. */
-  @property({ attribute: 'tag' }) tag = ''
+  tag = ''
   /** A French postcode: only initiatives near it. */
-  @property({ attribute: 'near' }) near = ''
+  near = ''
   /** With `near`, the distance in km. */
-  @property({ attribute: 'radius-km', type: Number }) radiusKm = 20
+  radiusKm = 20
   /** Initiatives per page. */
-  @property({ attribute: 'limit', type: Number }) limit = 5
+  limit = 5
   /** `inline` opens the RSVP form under the initiative; `link` goes to `eventUrl`. */
-  @property({ attribute: 'rsvp' }) rsvp: 'inline' | 'link' = 'inline'
+  rsvp: 'inline' | 'link' = 'inline'
   /** Address of your initiative page, `{id}` standing for the initiative id (with `rsvp="link"`). */
-  @property({ attribute: 'event-url' }) eventUrl = ''
+  eventUrl = ''
   /** Shows the kind filter and the "near me" postcode field. */
-  @property({ attribute: 'show-filters', type: Boolean }) showFilters = false
+  showFilters = false
 
-  @state() private initiatives: Initiative[] = []
-  @state() private nextCursor: string | null = null
-  @state() private loadingMore = false
-  @state() private moreError: ApiError | undefined
-  @state() private filters: ListFilters | undefined
-  @state() private opened: readonly string[] = []
-  @state() private announcement = ''
+  private initiatives: Initiative[] = []
+  private nextCursor: string | null = null
+  private loadingMore = false
+  private moreError: ApiError | undefined
+  private filters: ListFilters | undefined
+  private opened: readonly string[] = []
+  private announcement = ''
   private focusNext: string | undefined
   private filtersAsked = false
 
@@ -151,16 +175,8 @@ export class RelaisEventList extends RelaisElement {
     this.loadingMore = true
     this.moreError = undefined
     try {
-      const page = await apiGet(this.target, '/v1/initiatives', { query: this.query(this.nextCursor) })
-      // The filters changed meanwhile: this page belongs to the former list.
-      if (asked !== JSON.stringify(this.query())) return
-      const shown = new Set(this.initiatives.map((initiative) => initiative.id))
-      const added = page.data.filter((initiative) => !shown.has(initiative.id))
-      this.initiatives = [...this.initiatives, ...added]
-      this.nextCursor = page.next_cursor
-      this.focusNext = added[0]?.id
-      this.announcement = format(messages[this.language].loadedMore, { n: added.length })
-      this.emit<EventListLoadDetail>('relais-load', { count: this.initiatives.length, next_cursor: page.next_cursor })
+      // Private state, handed to the lazily loaded module that fills it (see `MoreHost`).
+      await (await import('./more.js')).nextPage(this as unknown as MoreHost, asked)
     } catch (error) {
       this.moreError = error instanceof ApiError ? error : new ApiError(0, null)
       this.emit('relais-error', { status: this.moreError.status, problem: this.moreError.problem })
@@ -256,41 +272,73 @@ export class RelaisEventList extends RelaisElement {
 
   private renderInitiative(initiative: Initiative) {
     const lang = this.language
-    const { id, title } = initiative
+    const { id, title, tags, starts_at } = initiative
+    const { api, key } = this.target
     const page = this.eventPage(id)
     const open = this.opened.includes(id)
+    const place = placeOf(initiative, lang)
+    const spots = spotsOf(initiative, lang)
     const label = html`<span>${messages[lang].rsvp}<span class="visually-hidden"> : ${title}</span></span>`
-    let rsvp: TemplateResult | typeof nothing = nothing
-    if (closedReason(initiative) === undefined) {
-      rsvp = page
-        ? html`<a part="rsvp-button" class="button" href=${page}>${label}</a>`
-        : html`<button
-            type="button"
-            part="rsvp-button"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${open ? `r-${id}` : nothing}
-            @click=${() => this.toggleRsvp(id)}
-          >
-            ${label}
-          </button>`
-    }
-    return initiativeItem(initiative, lang, {
-      title: page ? html`<a href=${page}>${title}</a>` : title,
-      actions: html`${calendarLink(initiative, this.target.key, lang)}${rsvp}`,
-      rsvp: open
-        ? html`<div class="rsvp" id="r-${id}">
-            <relais-event
-              compact
-              initiative=${id}
-              .initiativeData=${initiative}
-              api=${this.target.api}
-              key=${this.target.key}
-              lang=${lang}
-              theme=${this.theme}
-              @relais-rsvp=${this.registered}
-            ></relais-event>
-          </div>`
-        : nothing,
-    })
+    // An article named by its heading (focusable, for "Voir plus"), the inline RSVP form below.
+    return html`<li>
+      <article part="initiative" class="initiative" aria-labelledby="t-${id}">
+        ${dateBlock(initiative, lang)}
+        <div class="body">
+          <h3 part="title" id="t-${id}" tabindex="-1">${page ? html`<a href=${page}>${title}</a>` : title}</h3>
+          <p class="meta">
+            <span part="kind" class="kind">${kindLabels[lang][initiative.kind]}</span>
+            <time datetime=${starts_at}
+              >${formatSchedule(starts_at, initiative.ends_at, initiative.timezone, lang)}</time
+            >
+          </p>
+          ${
+            place || spots
+              ? html`<p class="meta">
+                ${place ? html`<span part="place">${place}</span>` : nothing}
+                ${spots ? html`<span part="spots" class="spots">${spots}</span>` : nothing}
+              </p>`
+              : nothing
+          }
+          ${
+            tags.length > 0
+              ? html`<ul part="tags" class="tags">
+                ${tags.map((tag) => html`<li>${tag}</li>`)}
+              </ul>`
+              : nothing
+          }
+          <div class="actions">${calendarLink(initiative, key, lang)}${
+            closedReason(initiative)
+              ? nothing
+              : page
+                ? html`<a part="rsvp-button" class="button" href=${page}>${label}</a>`
+                : html`<button
+                    type="button"
+                    part="rsvp-button"
+                    aria-expanded=${open ? 'true' : 'false'}
+                    aria-controls=${open ? `r-${id}` : nothing}
+                    @click=${() => this.toggleRsvp(id)}
+                  >
+                    ${label}
+                  </button>`
+          }</div>
+        </div>
+        ${
+          open
+            ? html`<div class="rsvp" id="r-${id}">
+                <relais-event
+                  compact
+                  initiative=${id}
+                  .initiativeData=${initiative}
+                  api=${api}
+                  key=${key}
+                  lang=${lang}
+                  theme=${this.theme}
+                  @relais-rsvp=${this.registered}
+                ></relais-event>
+              </div>`
+            : nothing
+        }
+      </article>
+    </li>`
   }
 }

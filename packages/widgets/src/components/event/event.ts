@@ -1,11 +1,11 @@
-import { html, nothing } from 'lit'
-import { property, state } from 'lit/decorators.js'
+import { html, nothing, type PropertyDeclarations } from 'lit'
 import { format } from '../../i18n/common.js'
 import { formatSchedule } from '../../i18n/dates.js'
 import { apiGet } from '../../internal/api.js'
 import { RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
-import { empty, failure, safeUrl, skeleton } from '../../internal/states.js'
+import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
+import { empty, failure, safeUrl } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
 import { eventStyles } from './event.styles.js'
 import { calendarLink, closedReason, type Initiative, kindLabels, spotsOf } from './initiative.js'
@@ -25,6 +25,7 @@ function initiativeInPageAddress(): string {
 }
 
 /**
+ * @tagname relais-event
  * @summary One initiative in detail, in its own time zone, with its place, spots left and waitlist,
  * and the form to register.
  *
@@ -64,17 +65,24 @@ function initiativeInPageAddress(): string {
  * @cssprop --relais-color-success - The success message.
  */
 export class RelaisEvent extends RelaisElement {
-  static override styles = [baseStyles, ...eventStyles]
+  static override styles = [baseStyles, skeletonStyles, ...eventStyles]
+
+  static override properties: PropertyDeclarations = {
+    initiative: { attribute: 'initiative' },
+    compact: { attribute: 'compact', type: Boolean },
+    initiativeData: { attribute: false },
+    spotsLeft: { state: true, attribute: false },
+  }
 
   /** Initiative id (`ini_…`). */
-  @property({ attribute: 'initiative' }) initiative = ''
+  initiative = ''
   /** Only a short header and the RSVP form. */
-  @property({ attribute: 'compact', type: Boolean }) compact = false
+  compact = false
   /** The initiative already loaded by the embedding list, to show without fetching it again. */
-  @property({ attribute: false }) initiativeData: Initiative | undefined
+  initiativeData: Initiative | undefined
 
   /** Spots left as the last RSVP answered: fresher than the initiative loaded before it. */
-  @state() private spotsLeft: number | null | undefined
+  private spotsLeft: number | null | undefined
 
   private get initiativeId() {
     return this.initiative || initiativeInPageAddress()
@@ -124,7 +132,7 @@ export class RelaisEvent extends RelaisElement {
     const { status, error } = this.details
     const initiative = this.shown
     if (status === 'error') return failure(lang, error, () => void this.details.run())
-    if (status === 'loading' || initiative === undefined) return skeleton(lang, this.compact ? 3 : 5, '2.75rem')
+    if (status === 'loading' || initiative === undefined) return skeleton(lang, this.compact ? 3 : 5, 'line')
     if (initiative === null) return empty(messages[lang].empty)
     return this.compact ? this.renderCompact(initiative) : this.renderFull(initiative)
   }

@@ -4,7 +4,8 @@ import { type ApiError, type ApiTarget, apiGet, apiPost, type Schemas } from '..
 import { type Field, FormState, honeypot } from '../../internal/form.js'
 import type { Lang } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
-import { failure, skeleton } from '../../internal/states.js'
+import { skeleton } from '../../internal/skeleton.js'
+import { failure } from '../../internal/states.js'
 import type { Initiative } from './initiative.js'
 import { rsvpMessages } from './rsvp-messages.js'
 
@@ -132,7 +133,7 @@ export class RsvpForm {
     const { form, lang } = this
     if (this.answered && this.answeredFor(initiative)) return this.renderAnswer(this.answered)
     if (this.consent.status === 'error') return failure(lang, this.consent.error, () => void this.consent.run())
-    if (!this.consentText) return skeleton(lang, 3, '2.75rem')
+    if (!this.consentText) return skeleton(lang, 3, 'line')
     const waitlist = initiative.spots_left === 0
     return html`${waitlist ? html`<p class="notice">${m.waitlistNotice}</p>` : nothing}
       <form part="form" novalidate @submit=${(event: SubmitEvent) => this.submit(event, initiative)}>

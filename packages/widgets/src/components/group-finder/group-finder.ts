@@ -1,12 +1,12 @@
-import { html, nothing, type PropertyValues } from 'lit'
-import { property, state } from 'lit/decorators.js'
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { common, format } from '../../i18n/common.js'
 import { formatCount } from '../../i18n/dates.js'
 import { ApiError, apiGet, type Schemas } from '../../internal/api.js'
 import { type Field, FormState, formStyles } from '../../internal/form.js'
 import { type Lang, RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
-import { empty, failure, safeUrl, skeleton } from '../../internal/states.js'
+import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
+import { empty, failure, safeUrl } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
 import { groupFinderStyles } from './group-finder.styles.js'
 import { messages } from './messages.js'
@@ -36,6 +36,7 @@ const isPostcode = (value: string) => /^\d{5}$/.test(value)
 const communesOf = (place: Place) => place.communes.map((commune) => commune.name).join(', ')
 
 /**
+ * @tagname relais-group-finder
  * @summary Find my local section by postcode or commune, with the sections nearby and the thematic
  * groups, and join one: on your own page, or with the sign-up form opening in place.
  *
@@ -70,27 +71,41 @@ const communesOf = (place: Place) => place.communes.map((commune) => commune.nam
  * @cssprop --relais-color-danger - The search field's error.
  */
 export class RelaisGroupFinder extends RelaisElement {
-  static override styles = [baseStyles, formStyles, groupFinderStyles]
+  static override styles = [baseStyles, formStyles, skeletonStyles, groupFinderStyles]
+
+  static override properties: PropertyDeclarations = {
+    postcode: { attribute: 'postcode' },
+    radiusKm: { attribute: 'radius-km', type: Number },
+    limit: { attribute: 'limit', type: Number },
+    joinUrl: { attribute: 'join-url' },
+    searched: { state: true, attribute: false },
+    place: { state: true, attribute: false },
+    choices: { state: true, attribute: false },
+    resolving: { state: true, attribute: false },
+    placesError: { state: true, attribute: false },
+    opened: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  }
 
   /** A postcode to search at once. */
-  @property({ attribute: 'postcode' }) postcode = ''
+  postcode = ''
   /** How far to look for sections, in km. */
-  @property({ attribute: 'radius-km', type: Number }) radiusKm = 20
+  radiusKm = 20
   /** How many sections to show at most. */
-  @property({ attribute: 'limit', type: Number }) limit = 5
+  limit = 5
   /** The address of your sign-up page; the inline form opens when empty. */
-  @property({ attribute: 'join-url' }) joinUrl = ''
+  joinUrl = ''
 
   /** The postcode whose results are shown, chosen by the visitor. */
-  @state() private searched = ''
+  private searched = ''
   /** The commune the visitor picked, to name the place in the title. */
-  @state() private place = ''
-  @state() private choices: { q: string; places: Place[] } | undefined
-  @state() private resolving = false
-  @state() private placesError: ApiError | undefined
+  private place = ''
+  private choices: { q: string; places: Place[] } | undefined
+  private resolving = false
+  private placesError: ApiError | undefined
   /** The group whose sign-up form is open; `''` for the form without a group. */
-  @state() private opened: string | undefined
-  @state() private announcement = ''
+  private opened: string | undefined
+  private announcement = ''
   private resolution: AbortController | undefined
   private focusResults = false
 
@@ -259,13 +274,13 @@ export class RelaisGroupFinder extends RelaisElement {
 
   private renderResults() {
     const lang = this.language
-    if (this.resolving) return skeleton(lang, 3, '2.75rem')
+    if (this.resolving) return skeleton(lang, 3, 'line')
     if (this.placesError) return failure(lang, this.placesError, () => void this.resolve(this.form.text('q')))
     if (this.choices) return this.renderChoices(this.choices.q, this.choices.places)
     if (!this.current) return nothing
     const { status, error, value } = this.results
     if (status === 'error') return failure(lang, error, () => void this.results.run())
-    if (status === 'loading' || !value) return skeleton(lang, this.pageSize, '4.5rem')
+    if (status === 'loading' || !value) return skeleton(lang, this.pageSize, 'card')
     return this.renderFound(value)
   }
 

@@ -1,12 +1,12 @@
-import { html, nothing } from 'lit'
-import { property, state } from 'lit/decorators.js'
+import { html, nothing, type PropertyDeclarations } from 'lit'
 import { describeFailure, format } from '../../i18n/common.js'
 import { formatCount } from '../../i18n/dates.js'
 import { ApiError, apiGet, apiPost, type Schemas } from '../../internal/api.js'
 import { type Field, FormState, fieldId, formStyles, honeypot, renderField } from '../../internal/form.js'
 import { RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
-import { empty, failure, skeleton } from '../../internal/states.js'
+import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
+import { empty, failure } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
 import { messages } from './messages.js'
 import {
@@ -28,6 +28,7 @@ export interface SignupDetail {
 }
 
 /**
+ * @tagname relais-signup-form
  * @summary Join the organization: name, e-mail, postcode (which suggests the local section), the
  * membership consent with its exact text, then a double opt-in e-mail.
  *
@@ -59,26 +60,38 @@ export interface SignupDetail {
  * @cssprop --relais-color-success - The success message.
  */
 export class RelaisSignupForm extends RelaisElement {
-  static override styles = [baseStyles, formStyles, signupFormStyles]
+  static override styles = [baseStyles, formStyles, skeletonStyles, signupFormStyles]
+
+  static override properties: PropertyDeclarations = {
+    group: { attribute: 'group' },
+    postcode: { attribute: 'postcode' },
+    purposeNews: { attribute: 'purpose-news', converter: { fromAttribute: (value) => value !== 'false' } },
+    source: { attribute: 'source' },
+    heading: { attribute: 'heading' },
+    successMessage: { attribute: 'success-message' },
+    section: { state: true, attribute: false },
+    presetName: { state: true, attribute: false },
+    accepted: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  }
 
   /** Group id (`grp_…`) to join. */
-  @property({ attribute: 'group' }) group = ''
+  group = ''
   /** A postcode filled in beforehand. */
-  @property({ attribute: 'postcode' }) postcode = ''
+  postcode = ''
   /** Whether the optional "news by e-mail" box is offered. */
-  @property({ attribute: 'purpose-news', converter: { fromAttribute: (value) => value !== 'false' } })
   purposeNews = true
   /** The address recorded as where the person signed up; the page's address when empty. */
-  @property({ attribute: 'source' }) source = ''
+  source = ''
   /** A title above the form. */
-  @property({ attribute: 'heading' }) heading = ''
+  heading = ''
   /** Words of your own above the confirmation instructions. */
-  @property({ attribute: 'success-message' }) successMessage = ''
+  successMessage = ''
 
-  @state() private section: Group | undefined
-  @state() private presetName = ''
-  @state() private accepted: Schemas['SignupAccepted'] | undefined
-  @state() private announcement = ''
+  private section: Group | undefined
+  private presetName = ''
+  private accepted: Schemas['SignupAccepted'] | undefined
+  private announcement = ''
   private presetAsked: string | undefined
   private sectionAsked = ''
   private sectionLookup: AbortController | undefined
@@ -261,7 +274,7 @@ export class RelaisSignupForm extends RelaisElement {
     const { status, error } = this.texts
     if (this.accepted) return this.renderSuccess(this.accepted)
     if (status === 'error') return failure(lang, error, () => void this.texts.run())
-    if (status === 'loading') return skeleton(lang, 6, '3.5rem')
+    if (status === 'loading') return skeleton(lang, 6, 'field')
     if (!this.shownText('membership')) return empty(messages[lang].closed)
     return this.renderForm()
   }

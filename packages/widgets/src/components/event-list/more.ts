@@ -1,0 +1,40 @@
+import { format, type Messages } from '../../i18n/common.js'
+import { type ApiTarget, apiGet } from '../../internal/api.js'
+import type { Lang } from '../../internal/relais-element.js'
+import type { Initiative } from '../event/initiative.js'
+import type { EventListLoadDetail, RelaisEventList } from './event-list.js'
+
+// "Voir plus", loaded on its first click: most visitors never ask for a second page, and the list
+// has the tightest size budget. A failure here (the API's, or this file's own download) is an
+// error the list shows with its retry button.
+
+const messages: Messages<'loadedMore'> = {
+  fr: { loadedMore: '{n} actions de plus affichées.' },
+  en: { loadedMore: '{n} more actions shown.' },
+}
+
+/** The list's state that loading a page changes (private members of `RelaisEventList`). */
+export interface MoreHost {
+  initiatives: Initiative[]
+  nextCursor: string | null
+  focusNext: string | undefined
+  announcement: string
+  readonly language: Lang
+  readonly target: ApiTarget
+  query: (cursor?: string) => ReturnType<RelaisEventList['query']>
+  emit: RelaisEventList['emit']
+}
+
+/** Appends the next page (without the ones already shown), and says so to screen readers. */
+export async function nextPage(list: MoreHost, asked: string): Promise<void> {
+  const page = await apiGet(list.target, '/v1/initiatives', { query: list.query(list.nextCursor ?? undefined) })
+  // The filters changed meanwhile: this page belongs to the former list.
+  if (asked !== JSON.stringify(list.query())) return
+  const shown = new Set(list.initiatives.map((initiative) => initiative.id))
+  const added = page.data.filter((initiative) => !shown.has(initiative.id))
+  list.initiatives = [...list.initiatives, ...added]
+  list.nextCursor = page.next_cursor
+  list.focusNext = added[0]?.id
+  list.announcement = format(messages[list.language].loadedMore, { n: added.length })
+  list.emit<EventListLoadDetail>('relais-load', { count: list.initiatives.length, next_cursor: page.next_cursor })
+}

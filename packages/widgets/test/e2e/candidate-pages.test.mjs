@@ -1,0 +1,158 @@
+// The candidate pages in a real browser, end to end: the demo page `/` of the API, and the static
+// example examples/candidate-site served from another origin with its own publishable key. Every
+// widget must render with the demo data; a visitor signs up and registers to an action through the
+// forms; axe finds nothing. Screenshots go to a temporary folder, printed at the end.
+import assert from 'node:assert/strict'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { freePort, startApi } from '../api-server.js'
+import { axeViolations, launchChromium, serveFolder, watchedPage } from './browser.mjs'
+
+const exampleFolder = new URL('../../../../examples/candidate-site/', import.meta.url).pathname
+const screenshots = mkdtempSync(join(tmpdir(), 'relais-candidate-pages-'))
+const sitePort = await freePort()
+const siteOrigin = `http://127.0.0.1:${sitePort}`
+
+let api
+let browser
+let site
+
+/** Secret-key calls, from Node: to look up ids for the example and check what the forms created. */
+async function admin(path) {
+  const response = await fetch(`${api.info.api}${path}`, { headers: { authorization: `Bearer ${api.secretKey}` } })
+  assert.equal(response.status, 200, `${path}: ${response.status}`)
+  return response.json()
+}
+
+/** Nothing in the console: first what is not about the page's policy, then the policy's refusals. */
+function expectNoProblems(problems) {
+  const refused = (problem) => /Content Security Policy|CSP:/.test(problem)
+  assert.deepEqual(
+    problems.filter((p) => !refused(p)),
+    [],
+    'no error in the console',
+  )
+  assert.deepEqual([...new Set(problems.filter(refused))], [], "the widgets keep to the page's Content-Security-Policy")
+}
+
+/** Waits until every widget of the page shows its data, not a placeholder nor an error. */
+async function widgetsReady(page) {
+  const ready = {
+    counters: page.locator('relais-counter [aria-busy="false"] [part="count"]'),
+    featured: page.locator('section.featured relais-event [part="title"]'),
+    list: page.locator('relais-event-list [part~="initiative"]').first(),
+    filters: page.locator('relais-event-list [part="filters"] select'),
+    signup: page.locator('relais-signup-form input[type="checkbox"]').first(),
+    finder: page.locator('relais-group-finder input').first(),
+    feed: page.locator('relais-activity-feed [part~="item"]').first(),
+  }
+  await ready.counters.nth(1).waitFor()
+  for (const locator of Object.values(ready)) await locator.first().waitFor({ timeout: 15_000 })
+  for (const count of await ready.counters.allTextContents()) assert.match(count, /\d/)
+  assert.equal(await page.locator('[part~="error"]').count(), 0, 'no widget shows an error')
+}
+
+before(async () => {
+  if (!existsSync(new URL('../../cdn/relais.js', import.meta.url))) {
+    throw new Error('The API serves the built widgets: run pnpm --filter @relais/widgets build first.')
+  }
+  api = await startApi({ pageOrigins: [siteOrigin] })
+  browser = await launchChromium()
+})
+
+after(async () => {
+  await browser?.close()
+  site?.close()
+  await api?.stop()
+  console.log(`Screenshots of the candidate pages: ${screenshots}`)
+})
+
+describe('the demo page, /', () => {
+  it('shows every widget with data, takes a sign-up and an RSVP, and passes axe', async () => {
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    })
+    const { page, problems } = await watchedPage(context)
+    await page.goto(`${api.info.api}/`)
+    await widgetsReady(page)
+    assert.deepEqual(await axeViolations(page), [], 'axe, every widget loaded')
+    await page.screenshot({ path: join(screenshots, 'demo-page.png'), fullPage: true })
+
+    // A visitor joins, the way they would: labels, keyboard-reachable controls, the button.
+    const email = `ines.garnier.${Date.now()}@example.org`
+    const signup = page.locator('relais-signup-form')
+    await signup.getByLabel('Prénom', { exact: true }).fill('Inès')
+    await signup.getByLabel('Nom', { exact: true }).fill('Garnier')
+    await signup.getByLabel('Adresse e-mail', { exact: true }).fill(email)
+    await signup.getByLabel('Code postal', { exact: true }).fill('75011')
+    await signup.locator('#f-membership').check()
+    await signup.getByRole('button', { name: 'Adhérer' }).click()
+    const joined = signup.locator('[part="success"]')
+    await joined.waitFor()
+    assert.match(await joined.textContent(), /e-mail/i)
+    const members = await admin(`/v1/members?q=${encodeURIComponent(email)}`)
+    assert.equal(members.data.length, 1, 'the member exists')
+    assert.equal(members.data[0].status, 'pending', 'until the e-mail is confirmed')
+
+    // And registers to the action of the week.
+    const featured = page.locator('section.featured relais-event')
+    const initiative = await featured.getAttribute('initiative')
+    const rsvpEmail = `karim.benali.${Date.now()}@example.org`
+    await featured.getByLabel('Prénom', { exact: true }).fill('Karim')
+    await featured.getByLabel('Nom', { exact: true }).fill('Benali')
+    await featured.getByLabel('Adresse e-mail', { exact: true }).fill(rsvpEmail)
+    await featured.getByLabel('Code postal', { exact: true }).fill('75011')
+    await featured.locator('#f-consent').check()
+    await featured.locator('[part="submit-button"]').click()
+    const registered = featured.locator('[part="success"]')
+    await registered.waitFor()
+    assert.match(await registered.textContent(), /inscrit|liste d'attente|confirmez/i)
+    const rsvps = await admin(`/v1/initiatives/${initiative}/rsvps?limit=100`)
+    assert.ok(
+      rsvps.data.some((rsvp) => rsvp.member.email === rsvpEmail),
+      'the RSVP is recorded',
+    )
+
+    assert.deepEqual(await axeViolations(page), [], 'axe, after both forms were sent')
+    await page.screenshot({ path: join(screenshots, 'demo-page-after-forms.png'), fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: join(screenshots, 'demo-page-phone.png'), fullPage: true })
+    expectNoProblems(problems)
+    await context.close()
+  })
+})
+
+describe('the static example, examples/candidate-site, on another origin', () => {
+  it('shows every widget with data, with a publishable key of its own origin', async () => {
+    const groups = await admin('/v1/groups?near=75011&kind=section&limit=1')
+    const section = groups.data[0]
+    const upcoming = await admin(`/v1/initiatives?group=${section.id}&limit=1`)
+    const values = {
+      'https://relais.example.org': api.info.api,
+      pk_live_REMPLACEZ_PAR_VOTRE_CLE: api.info.key,
+      grp_REMPLACEZ_PAR_VOTRE_GROUPE: section.parent_id,
+      ini_REMPLACEZ_PAR_VOTRE_ACTION: upcoming.data[0].id,
+    }
+    // What the README asks a webmaster to do: replace four values, nothing else.
+    site = await serveFolder(exampleFolder, sitePort, (html) =>
+      Object.entries(values).reduce((text, [placeholder, value]) => text.replaceAll(placeholder, value), html),
+    )
+    assert.notEqual(new URL(api.info.api).origin, siteOrigin)
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    })
+    const { page, problems } = await watchedPage(context)
+    await page.goto(`${siteOrigin}/`)
+    await widgetsReady(page)
+    assert.deepEqual(await axeViolations(page), [], 'axe')
+    await page.screenshot({ path: join(screenshots, 'static-example.png'), fullPage: true })
+    expectNoProblems(problems)
+    await context.close()
+  })
+})
