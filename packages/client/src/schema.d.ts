@@ -1028,13 +1028,6 @@ export interface components {
             postcode: string;
             /** @example 06 12 34 56 78 */
             phone?: string;
-            /**
-             * @description Language of the e-mails; defaults to that of the participation text shown.
-             * @enum {string}
-             */
-            language?: "fr" | "en";
-            /** @description Must include `event_participation`; `news` and `public_activity` are optional. */
-            consents: components["schemas"]["RsvpConsent"][];
             /** @description Leave empty: a field hidden from people, which only robots fill in. */
             website?: string;
             /**
@@ -1042,6 +1035,13 @@ export interface components {
              * @description The page the form was on.
              */
             source_page?: string;
+            /**
+             * @description Language of the e-mails; defaults to that of the participation text shown.
+             * @enum {string}
+             */
+            language?: "fr" | "en";
+            /** @description Must include `event_participation`; `news` and `public_activity` are optional. */
+            consents: components["schemas"]["RsvpConsent"][];
         };
         /** @description A box the visitor ticked, and the exact text shown beside it. */
         RsvpConsent: {
@@ -1473,6 +1473,13 @@ export interface components {
             postcode: string;
             /** @example 06 12 34 56 78 */
             phone?: string;
+            /** @description Leave empty: a field hidden from people, which only robots fill in. */
+            website?: string;
+            /**
+             * Format: uri
+             * @description The page the form was on.
+             */
+            source_page?: string;
             /**
              * @description Language of the e-mails; defaults to that of the membership text shown.
              * @enum {string}
@@ -1485,13 +1492,6 @@ export interface components {
             group_id?: string;
             /** @description Must include `membership`; `news` and `public_activity` are optional. */
             consents: components["schemas"]["ConsentGiven"][];
-            /** @description Leave empty: a field hidden from people, which only robots fill in. */
-            website?: string;
-            /**
-             * Format: uri
-             * @description The page the form was on.
-             */
-            source_page?: string;
         };
         /** @description A box the visitor ticked, and the exact text shown beside it. */
         ConsentGiven: {

@@ -1,5 +1,6 @@
 import { html, raw } from 'hono/html'
 import type { OutboxEntry, OutboxMessage } from '../../mail/outbox.js'
+import { htmlPage } from '../common/html-page.js'
 
 const style = `
   body { margin: 0; font: 0.9375rem/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fafafa; }
@@ -11,21 +12,7 @@ const style = `
   .note { color: #555; }
 `
 
-function page(title: string, body: unknown) {
-  return html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex" />
-    <title>${title}</title>
-    <style>${style}</style>
-  </head>
-  <body>
-    <main>${body}</main>
-  </body>
-</html>`
-}
+const page = (title: string, body: unknown) => htmlPage({ title, body, style, lang: 'en' })
 
 const when = (date: Date) => date.toISOString().replace('T', ' ').slice(0, 19)
 

@@ -1,38 +1,9 @@
 import { html } from 'hono/html'
+import { htmlPage, linkPageStyle, tokenForm } from '../common/html-page.js'
 
-const style = `
-  body { margin: 0; font: 1.0625rem/1.5 system-ui, sans-serif; color: #1a1a1a; background: #fafafa; }
-  main { max-width: 34rem; margin: 3rem auto; padding: 0 1.25rem; }
-  section + section { margin-top: 2.5rem; padding-top: 1.5rem; border-top: 1px solid #ccc; }
-  h1, h2 { line-height: 1.2; }
-  button { font: inherit; font-weight: 600; padding: 0.75rem 1.5rem; border: 0; border-radius: 0.375rem;
-    color: #fff; background: #1f3a93; cursor: pointer; }
-  button:focus-visible { outline: 3px solid #e8a600; outline-offset: 2px; }
-`
-
-function page(title: string, body: unknown) {
-  return html`<!doctype html>
-<html lang="fr">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="referrer" content="no-referrer" />
-    <meta name="robots" content="noindex" />
-    <title>${title}</title>
-    <style>${style}</style>
-  </head>
-  <body>
-    <main>${body}</main>
-  </body>
-</html>`
-}
-
-function unsubscribeForm(token: string, label: string, language: 'fr' | 'en') {
-  return html`<form method="post" action="unsubscribe" lang="${language}">
-  <input type="hidden" name="token" value="${token}" />
-  <button type="submit">${label}</button>
-</form>`
-}
+const unsubscribeForm = (token: string, label: string, language: 'fr' | 'en') =>
+  tokenForm('unsubscribe', token, label, language)
+const page = (title: string, body: unknown) => htmlPage({ title, body, style: linkPageStyle })
 
 /** What an unsubscribe link opens: nothing changes until the person presses the button. */
 export function askPage(token: string, organizationName: string) {
