@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely'
 import type { InitiativeKind, InitiativeStatus, InitiativeTable } from '../../db/types.js'
 import { newId } from '../ids.js'
+import type { LocationColumns } from '../initiatives/location.js'
 import { initiativeSearchText, publicCoordinates } from '../search-text.js'
 import { coordinatesOf, nearby } from './coordinates.js'
-
 import type { Host, HostCategory, InitiativePlace } from './hosts.js'
 import { addDays, DAY, MINUTE, parisDateOf } from './paris-time.js'
 import type { Random } from './random.js'
@@ -158,18 +158,7 @@ function buildInitiative(
   return row
 }
 
-interface Location {
-  location_name: string | null
-  address: string | null
-  postcode: string | null
-  commune: string | null
-  latitude: number | null
-  longitude: number | null
-  public_latitude: number | null
-  public_longitude: number | null
-  hide_address: boolean
-  online_url: string | null
-}
+type Location = LocationColumns & { online_url: string | null }
 
 function physicalLocation(
   random: Random,
