@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, type TestContext } from '../../../test/app.js'
+import { demoGroups } from '../../../test/demo-groups.js'
 import type { Group } from '../../db/types.js'
 import { newId } from '../../domain/ids.js'
 
@@ -25,24 +26,9 @@ interface Item {
   data: Record<string, unknown>
 }
 
-const groups = () => t.database.db.selectFrom('groups').selectAll().where('organization_id', '=', t.demo.organizationId)
-
 beforeAll(async () => {
   t = await openTestApp()
-  section = await groups()
-    .where('kind', '=', 'section')
-    .where('visibility', '=', 'public')
-    .orderBy('id')
-    .executeTakeFirstOrThrow()
-  federation = await groups()
-    .where('id', '=', section.parent_id ?? '')
-    .executeTakeFirstOrThrow()
-  elsewhere = await groups()
-    .where('kind', '=', 'federation')
-    .where('id', '!=', federation.id)
-    .orderBy('id')
-    .executeTakeFirstOrThrow()
-  hidden = await groups().where('visibility', '=', 'private').executeTakeFirstOrThrow()
+  ;({ section, federation, elsewhere, hidden } = await demoGroups(t))
   const where = { federation, section, elsewhere, organization: null, hidden }
   // Several rows share one instant, others differ only by microseconds: both must page without gaps.
   const instants = [

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, type TestContext, testPublicUrl } from '../../../test/app.js'
+import { demoGroups } from '../../../test/demo-groups.js'
 import { createApp } from '../../app.js'
 import type { LiveConfig } from '../../context.js'
 import type { Group } from '../../db/types.js'
@@ -14,24 +15,9 @@ let elsewhere: Group
 let hidden: Group
 let kindCounter = 0
 
-const groups = () => t.database.db.selectFrom('groups').selectAll().where('organization_id', '=', t.demo.organizationId)
-
 beforeAll(async () => {
   t = await openTestApp()
-  section = await groups()
-    .where('kind', '=', 'section')
-    .where('visibility', '=', 'public')
-    .orderBy('id')
-    .executeTakeFirstOrThrow()
-  federation = await groups()
-    .where('id', '=', section.parent_id ?? '')
-    .executeTakeFirstOrThrow()
-  elsewhere = await groups()
-    .where('kind', '=', 'federation')
-    .where('id', '!=', federation.id)
-    .orderBy('id')
-    .executeTakeFirstOrThrow()
-  hidden = await groups().where('visibility', '=', 'private').executeTakeFirstOrThrow()
+  ;({ section, federation, elsewhere, hidden } = await demoGroups(t))
 })
 afterAll(() => t.close())
 
