@@ -184,6 +184,10 @@ ${fence(
 - **The API** is the server the script comes from, unless an \`api\` attribute says otherwise.
 - **The key** is a publishable key allowed for your site's origin. An organizer creates it:
   \`pnpm relais keys create --org org_… --publishable --origin https://www.camille-martin.fr\`.
+- **Downloads** are small: the event list with everything it needs is under 12 KB compressed; the server
+  sends Brotli or gzip files prepared at build time. English texts are fetched only by widgets shown in English.
+- **With a bundler** (Vite, webpack…), install \`@relais/widgets\` from npm and import only the widgets you use,
+  \`import '@relais/widgets/event-list'\` (or \`@relais/widgets/loader\`); they share your copy of Lit, with types.
 - **Without JavaScript**, or until the widget loads, the visitor sees what is inside the tag: put a link there.
 - **Content-Security-Policy**: allow the API in \`script-src\` and \`connect-src\`
   (\`script-src 'self' https://relais.example.org; connect-src https://relais.example.org\`). Widgets need

@@ -4,6 +4,22 @@ import { relaisNamespace } from './namespace.js'
 
 export type Lang = 'fr' | 'en'
 
+/** Loads the English texts of a widget (its `english.ts`), which fill in the French-first messages. */
+export type EnglishTexts = () => Promise<unknown>
+
+// Per loader: the download in flight, or `true` once done (or failed: French then stands in).
+const english = new Map<EnglishTexts, Promise<void> | true>()
+
+function englishPending(load: EnglishTexts): Promise<void> | undefined {
+  const state = english.get(load)
+  if (state === true) return undefined
+  if (state) return state
+  const done = () => void english.set(load, true)
+  const pending = load().then(done, done)
+  english.set(load, pending)
+  return pending
+}
+
 /**
  * What every widget shares: where the API is, which key and language to use (attribute, then the
  * nearest `<relais-config>`, then `Relais.configure`, then the page), the theme, and events.
@@ -12,15 +28,18 @@ export class RelaisElement extends LitElement {
   // Reactive properties are declared in `static properties`, here and in every widget, not with
   // decorators: Lit's decorator code would weigh on every page (size budget). Fields keep their
   // initializers: with `useDefineForClassFields: false` (tsconfig.json) they are assignments in the
-  // constructor, through Lit's accessors. Private state is `{ state: true, attribute: false }`
+  // constructor, through Lit's accessors. Private state is `{ state: true }`
   // (what `@state()` gave; `attribute: false` also keeps it out of custom-elements.json).
   // Lit merges a subclass's `properties` with these.
   static override properties: PropertyDeclarations = {
-    api: { attribute: 'api' },
-    key: { attribute: 'key' },
-    lang: { attribute: 'lang', reflect: false },
-    theme: { attribute: 'theme', reflect: true },
+    api: {},
+    key: {},
+    lang: {},
+    theme: { reflect: true },
   }
+
+  /** The widget's English texts; every widget shares at least the common ones. */
+  static english: EnglishTexts = () => import('../i18n/common.en.js')
 
   /** API origin; defaults to the origin the widget script was served from. */
   api = ''
@@ -53,6 +72,14 @@ export class RelaisElement extends LitElement {
       lang: this.language,
       widget: this.localName,
     }
+  }
+
+  // A widget shown in English renders once its English texts are here, never in French first.
+  // biome-ignore lint/suspicious/noConfusingVoidType: the signature is Lit's.
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending =
+      this.language === 'en' ? englishPending((this.constructor as typeof RelaisElement).english) : undefined
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate()
   }
 
   /** Fires a bubbling, composed `relais-*` event so the host page can react. */

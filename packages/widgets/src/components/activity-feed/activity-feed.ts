@@ -54,12 +54,12 @@ export class RelaisActivityFeed extends RelaisElement {
   static override styles = [baseStyles, skeletonStyles, activityFeedStyles]
 
   static override properties: PropertyDeclarations = {
-    group: { attribute: 'group' },
-    limit: { attribute: 'limit', type: Number },
-    kinds: { attribute: 'kinds' },
-    items: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
-    now: { state: true, attribute: false },
+    group: {},
+    limit: { type: Number },
+    kinds: {},
+    items: { state: true },
+    announcement: { state: true },
+    now: { state: true },
   }
 
   /** Group id (`grp_…`) whose activity, with its subgroups', is shown. */

@@ -63,11 +63,11 @@ export class RelaisCounter extends RelaisElement {
   static override styles = [baseStyles, counterStyles]
 
   static override properties: PropertyDeclarations = {
-    group: { attribute: 'group' },
-    initiative: { attribute: 'initiative' },
-    metric: { attribute: 'metric' },
-    label: { attribute: 'label' },
-    refresh: { attribute: 'refresh', type: Number },
+    group: {},
+    initiative: {},
+    metric: {},
+    label: {},
+    refresh: { type: Number },
   }
 
   /** Group id (`grp_…`) to count over, with its subgroups. */

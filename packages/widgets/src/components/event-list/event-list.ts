@@ -6,7 +6,6 @@ import { RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
 import { empty, failure, safeUrl } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
-import type { RsvpDetail } from '../event/event.js'
 import {
   calendarLink,
   closedReason,
@@ -20,6 +19,7 @@ import {
 import { eventListStyles } from './event-list.styles.js'
 import type { ListFilters } from './filters.js'
 import { dateBlock, itemSkeletons } from './initiative-item.js'
+import type { inlineRsvp as InlineRsvp, InlineRsvpHost } from './inline-rsvp.js'
 import { messages } from './messages.js'
 import type { MoreHost } from './more.js'
 
@@ -84,24 +84,26 @@ const kindsIn = (list: string) =>
 export class RelaisEventList extends RelaisElement {
   static override styles = [baseStyles, eventListStyles]
 
+  static override english = () => import('./english.js')
+
   static override properties: PropertyDeclarations = {
-    group: { attribute: 'group' },
+    group: {},
     includeSubgroups: { attribute: 'include-subgroups', converter: { fromAttribute: (value) => value !== 'false' } },
-    kind: { attribute: 'kind' },
-    tag: { attribute: 'tag' },
-    near: { attribute: 'near' },
+    kind: {},
+    tag: {},
+    near: {},
     radiusKm: { attribute: 'radius-km', type: Number },
-    limit: { attribute: 'limit', type: Number },
-    rsvp: { attribute: 'rsvp' },
+    limit: { type: Number },
+    rsvp: {},
     eventUrl: { attribute: 'event-url' },
     showFilters: { attribute: 'show-filters', type: Boolean },
-    initiatives: { state: true, attribute: false },
-    nextCursor: { state: true, attribute: false },
-    loadingMore: { state: true, attribute: false },
-    moreError: { state: true, attribute: false },
-    filters: { state: true, attribute: false },
-    opened: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
+    initiatives: { state: true },
+    nextCursor: { state: true },
+    loadingMore: { state: true },
+    moreError: { state: true },
+    filters: { state: true },
+    opened: { state: true },
+    announcement: { state: true },
   }
 
   /** Group id (`grp_…`) whose initiatives are shown. */
@@ -133,6 +135,7 @@ export class RelaisEventList extends RelaisElement {
   private opened: readonly string[] = []
   private announcement = ''
   private focusNext: string | undefined
+  private inlineRsvp: typeof InlineRsvp | undefined
   private filtersAsked = false
 
   private firstPage = new Resource<Page>(this, {
@@ -192,19 +195,11 @@ export class RelaisEventList extends RelaisElement {
     }
     try {
       // The form is the heaviest part: fetched the first time someone wants to register.
-      await import('../event/index.js')
+      this.inlineRsvp ??= (await import('./inline-rsvp.js')).inlineRsvp
       this.opened = [...this.opened, id]
     } catch {
       this.announcement = common[this.language].network
     }
-  }
-
-  /** The inline form registered someone: the item shows the spots left now. */
-  private registered(event: CustomEvent<RsvpDetail>) {
-    const { initiative_id, spots_left } = event.detail
-    this.initiatives = this.initiatives.map((initiative) =>
-      initiative.id === initiative_id ? { ...initiative, spots_left } : initiative,
-    )
   }
 
   override willUpdate() {
@@ -273,7 +268,7 @@ export class RelaisEventList extends RelaisElement {
   private renderInitiative(initiative: Initiative) {
     const lang = this.language
     const { id, title, tags, starts_at } = initiative
-    const { api, key } = this.target
+    const { key } = this.target
     const page = this.eventPage(id)
     const open = this.opened.includes(id)
     const place = placeOf(initiative, lang)
@@ -322,22 +317,7 @@ export class RelaisEventList extends RelaisElement {
                   </button>`
           }</div>
         </div>
-        ${
-          open
-            ? html`<div class="rsvp" id="r-${id}">
-                <relais-event
-                  compact
-                  initiative=${id}
-                  .initiativeData=${initiative}
-                  api=${api}
-                  key=${key}
-                  lang=${lang}
-                  theme=${this.theme}
-                  @relais-rsvp=${this.registered}
-                ></relais-event>
-              </div>`
-            : nothing
-        }
+        ${open && this.inlineRsvp ? this.inlineRsvp(this as unknown as InlineRsvpHost, initiative) : nothing}
       </article>
     </li>`
   }

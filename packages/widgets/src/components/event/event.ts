@@ -67,11 +67,13 @@ function initiativeInPageAddress(): string {
 export class RelaisEvent extends RelaisElement {
   static override styles = [baseStyles, skeletonStyles, ...eventStyles]
 
+  static override english = () => import('./english.js')
+
   static override properties: PropertyDeclarations = {
-    initiative: { attribute: 'initiative' },
-    compact: { attribute: 'compact', type: Boolean },
+    initiative: {},
+    compact: { type: Boolean },
     initiativeData: { attribute: false },
-    spotsLeft: { state: true, attribute: false },
+    spotsLeft: { state: true },
   }
 
   /** Initiative id (`ini_…`). */

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit'
-import { format, type Messages } from '../../i18n/common.js'
+import { format, frenchFirst } from '../../i18n/common.js'
 import type { Schemas } from '../../internal/api.js'
 import type { Lang } from '../../internal/relais-element.js'
 import { safeUrl } from '../../internal/states.js'
@@ -20,45 +20,26 @@ export const initiativeKinds: readonly InitiativeKind[] = [
   'other',
 ]
 
-export const kindLabels: Messages<InitiativeKind> = {
-  fr: {
-    meeting: 'Réunion',
-    canvassing: 'Porte-à-porte',
-    leafleting: 'Tractage',
-    phone_bank: 'Phoning',
-    rally: 'Meeting',
-    online: 'En ligne',
-    other: 'Autre',
-  },
-  en: {
-    meeting: 'Meeting',
-    canvassing: 'Canvassing',
-    leafleting: 'Leafleting',
-    phone_bank: 'Phone bank',
-    rally: 'Rally',
-    online: 'Online',
-    other: 'Other',
-  },
-}
+/** English: `initiative.en.ts`. */
+export const kindLabels = frenchFirst<InitiativeKind>({
+  meeting: 'Réunion',
+  canvassing: 'Porte-à-porte',
+  leafleting: 'Tractage',
+  phone_bank: 'Phoning',
+  rally: 'Meeting',
+  online: 'En ligne',
+  other: 'Autre',
+})
 
-const messages: Messages<'online' | 'spotsOne' | 'spotsMany' | 'full' | 'fullWaitlist' | 'calendar'> = {
-  fr: {
-    online: 'En ligne',
-    spotsOne: '1 place restante',
-    spotsMany: '{n} places restantes',
-    full: 'Complet',
-    fullWaitlist: "Complet — liste d'attente",
-    calendar: 'Ajouter au calendrier',
-  },
-  en: {
-    online: 'Online',
-    spotsOne: '1 spot left',
-    spotsMany: '{n} spots left',
-    full: 'Full',
-    fullWaitlist: 'Full — waiting list',
-    calendar: 'Add to calendar',
-  },
-}
+/** English: `initiative.en.ts`. */
+export const initiativeTexts = frenchFirst({
+  online: 'En ligne',
+  spotsOne: '1 place restante',
+  spotsMany: '{n} places restantes',
+  full: 'Complet',
+  fullWaitlist: "Complet — liste d'attente",
+  calendar: 'Ajouter au calendrier',
+})
 
 /** Why an initiative takes no RSVP now, if it does not. */
 export type Closed = 'cancelled' | 'past' | 'full'
@@ -74,12 +55,12 @@ export function closedReason(initiative: Initiative, now = Date.now()): Closed |
 export function placeOf(initiative: Initiative, lang: Lang): string {
   const { location } = initiative
   const named = [location?.name, location?.commune].filter(Boolean).join(', ')
-  return named || (initiative.online_url || initiative.kind === 'online' ? messages[lang].online : '')
+  return named || (initiative.online_url || initiative.kind === 'online' ? initiativeTexts[lang].online : '')
 }
 
 /** "3 places restantes", "Complet — liste d'attente", "Complet"; nothing without a limit. */
 export function spotsOf(initiative: Initiative, lang: Lang): string {
-  const m = messages[lang]
+  const m = initiativeTexts[lang]
   const left = initiative.spots_left
   if (left === null) return ''
   if (left > 0) return left === 1 ? m.spotsOne : format(m.spotsMany, { n: left })
@@ -96,6 +77,6 @@ export function calendarLink(initiative: Initiative, key: string, lang: Lang): T
   const url = new URL(href)
   if (key) url.searchParams.set('key', key)
   return html`<a part="calendar-link" class="button secondary" href=${url.href}
-    ><span>${messages[lang].calendar}<span class="visually-hidden"> : ${initiative.title}</span></span></a
+    ><span>${initiativeTexts[lang].calendar}<span class="visually-hidden"> : ${initiative.title}</span></span></a
   >`
 }

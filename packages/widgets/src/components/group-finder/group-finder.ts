@@ -74,17 +74,17 @@ export class RelaisGroupFinder extends RelaisElement {
   static override styles = [baseStyles, formStyles, skeletonStyles, groupFinderStyles]
 
   static override properties: PropertyDeclarations = {
-    postcode: { attribute: 'postcode' },
+    postcode: {},
     radiusKm: { attribute: 'radius-km', type: Number },
-    limit: { attribute: 'limit', type: Number },
+    limit: { type: Number },
     joinUrl: { attribute: 'join-url' },
-    searched: { state: true, attribute: false },
-    place: { state: true, attribute: false },
-    choices: { state: true, attribute: false },
-    resolving: { state: true, attribute: false },
-    placesError: { state: true, attribute: false },
-    opened: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
+    searched: { state: true },
+    place: { state: true },
+    choices: { state: true },
+    resolving: { state: true },
+    placesError: { state: true },
+    opened: { state: true },
+    announcement: { state: true },
   }
 
   /** A postcode to search at once. */

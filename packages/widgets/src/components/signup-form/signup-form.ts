@@ -63,16 +63,16 @@ export class RelaisSignupForm extends RelaisElement {
   static override styles = [baseStyles, formStyles, skeletonStyles, signupFormStyles]
 
   static override properties: PropertyDeclarations = {
-    group: { attribute: 'group' },
-    postcode: { attribute: 'postcode' },
+    group: {},
+    postcode: {},
     purposeNews: { attribute: 'purpose-news', converter: { fromAttribute: (value) => value !== 'false' } },
-    source: { attribute: 'source' },
-    heading: { attribute: 'heading' },
+    source: {},
+    heading: {},
     successMessage: { attribute: 'success-message' },
-    section: { state: true, attribute: false },
-    presetName: { state: true, attribute: false },
-    accepted: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
+    section: { state: true },
+    presetName: { state: true },
+    accepted: { state: true },
+    announcement: { state: true },
   }
 
   /** Group id (`grp_…`) to join. */
