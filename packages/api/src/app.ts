@@ -4,6 +4,7 @@ import type { AppConfig } from './context.js'
 import type { Database } from './db/types.js'
 import { cors } from './middleware/cors/index.js'
 import { notFound, onError } from './middleware/problem-details/index.js'
+import { rateLimit } from './middleware/rate-limit/index.js'
 import { requestGuards } from './middleware/request-guards/index.js'
 import { devMailbox } from './routes/dev-mailbox/index.js'
 import { homeRouter } from './routes/home/index.js'
@@ -25,7 +26,7 @@ export function createApp({ db, config }: AppOptions) {
     c.set('config', config)
     await next()
   })
-  app.use('/v1/*', cors(), requestGuards())
+  app.use('/v1/*', cors(), rateLimit(), requestGuards())
   for (const router of routers) app.route('/', router)
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
     type: 'http',

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Listen } from './db/database.js'
 import type { Database, KeyKind } from './db/types.js'
+import type { ProofOfWorkSettings } from './domain/proof-of-work/challenge.js'
+import type { RateLimitPolicies } from './domain/rate-limits/policies.js'
+import type { WebhookSettings } from './domain/webhooks/settings.js'
+import type { TrustProxy } from './middleware/rate-limit/client-address.js'
 
 /** Who is calling: the organization and key behind the bearer token. */
 export interface Caller {
@@ -19,6 +23,14 @@ export interface AppConfig {
   live?: LiveConfig
   /** Serve `/dev/mailbox`, the e-mails kept in the database when no SMTP server is set (off by default). */
   devMailbox?: boolean
+  /** Rate limits of /v1 (RELAIS_RATE_LIMITS); without them nothing is limited, as in tests and benchmarks. */
+  rateLimits?: RateLimitPolicies
+  /** The proxies whose `X-Forwarded-For` tells the client's address (TRUST_PROXY); by default none. */
+  trustProxy?: TrustProxy
+  /** Webhook delivery rules; read from the environment (RELAIS_WEBHOOKS_*) when not given. */
+  webhooks?: WebhookSettings
+  /** Public forms must send a solved challenge (RELAIS_PROOF_OF_WORK); without it, `proof` is not asked for. */
+  proofOfWork?: ProofOfWorkSettings
 }
 
 export interface LiveConfig {

@@ -19,7 +19,12 @@ Environment:
                      in the database and shown at /dev/mailbox
   RELAIS_MAIL_FROM   the sender address of e-mails (default: no-reply@ the public host)
   RELAIS_DEV_MAILBOX 1 to serve /dev/mailbox even with SMTP_URL
-  RELAIS_UNCONFIRMED_DAYS  days before sign-ups never confirmed are erased (default: 14)`
+  RELAIS_UNCONFIRMED_DAYS  days before sign-ups never confirmed are erased (default: 14)
+  RELAIS_RATE_LIMITS off, or overrides such as public-write=30/60,email=5/3600 (requests/seconds; defaults:
+                     public-read=600/60, public-write=20/60, email=5/3600, secret=1200/60)
+  TRUST_PROXY        proxy hops (1) or proxy addresses/ranges (10.0.0.0/8) whose X-Forwarded-For is believed
+  RELAIS_PROOF_OF_WORK  off, or how hard the proof of work of public forms is (default: 100000)
+  RELAIS_WEBHOOKS_ALLOW_PRIVATE  1 to let webhooks reach private and loopback addresses (development only)`
 
 /** The `relais` command line: every command reads and writes through `io`. */
 export function createProgram(io: CliIo): Command {

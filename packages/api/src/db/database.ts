@@ -45,6 +45,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<RelaisDataba
     // An idle connection cut by the server (restart, failover, admin termination) must not crash the
     // process: the pool drops it and the next query opens a new one; /readyz reports the outage.
     pool.on('error', (error) => console.error(`[relais] database connection lost: ${error.message}`))
+    // The pool listens to idle connections only: one in use when the server goes away errors on its
+    // own client, which must not crash the process either (the query in flight fails, and says so).
+    pool.on('connect', (client) => client.on('error', () => undefined))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     const listeners = new Set<() => Promise<void>>()
     return {

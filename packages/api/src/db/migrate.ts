@@ -5,6 +5,11 @@ import * as suppressions from './migrations/0002_suppressions.js'
 import * as activityStream from './migrations/0003_activity_stream.js'
 import * as listIndexes from './migrations/0004_list_indexes.js'
 import * as jobsAndMail from './migrations/0005_jobs_and_mail.js'
+import * as webhooks from './migrations/0006_webhooks.js'
+import * as idempotencyAndRateLimits from './migrations/0007_idempotency_and_rate_limits.js'
+import * as auditAndRetention from './migrations/0008_audit_and_retention.js'
+import * as proofOfWork from './migrations/0009_proof_of_work.js'
+import * as privateGroupsIndex from './migrations/0010_private_groups_index.js'
 import type { Database } from './types.js'
 
 // Migrations are imported, not read from a folder, so they work the same under tsx, a bundle or tests.
@@ -14,6 +19,11 @@ const migrations: Record<string, Migration> = {
   '0003_activity_stream': activityStream,
   '0004_list_indexes': listIndexes,
   '0005_jobs_and_mail': jobsAndMail,
+  '0006_webhooks': webhooks,
+  '0007_idempotency_and_rate_limits': idempotencyAndRateLimits,
+  '0008_audit_and_retention': auditAndRetention,
+  '0009_proof_of_work': proofOfWork,
+  '0010_private_groups_index': privateGroupsIndex,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -241,6 +241,33 @@ export interface UnsubscribeTokenTable {
   used_at: OptionalTimestamp
 }
 
+/** One read, export, change or erasure of personal data, or a change of keys or policy: ids only. */
+export interface AuditEventTable {
+  organization_id: string
+  id: GeneratedAlways<number>
+  occurred_at: Timestamp
+  /** Such as `member.read`, `member.erase`, `key.create`, `retention.applied`. */
+  action: string
+  /** `system` for jobs (retention), `operator` for the command line. */
+  actor_kind: AuditActorKind
+  key_id: string | null
+  target_type: string
+  target_id: string | null
+  details: Json<Record<string, unknown>>
+  request_id: string | null
+  client_address: string | null
+}
+
+export type AuditActorKind = KeyKind | 'system' | 'operator'
+
+/** An organization's own retention delay for one category of data. */
+export interface RetentionPolicyTable {
+  organization_id: string
+  category: string
+  days: number
+  updated_at: Timestamp
+}
+
 export interface Database {
   organizations: OrganizationTable
   api_keys: ApiKeyTable
@@ -257,6 +284,27 @@ export interface Database {
   suppressions: SuppressionTable
   mail_outbox: MailOutboxTable
   unsubscribe_tokens: UnsubscribeTokenTable
+  webhook_endpoints: WebhookEndpointTable
+  webhook_deliveries: WebhookDeliveryTable
+  audit_events: AuditEventTable
+  retention_policies: RetentionPolicyTable
+  idempotency_keys: IdempotencyKeyTable
+  rate_limit_counters: RateLimitCounterTable
+  instance_secrets: InstanceSecretTable
+  spent_challenges: SpentChallengeTable
+}
+
+/** Secrets every API process shares (the proof-of-work signing key), made by a migration. */
+export interface InstanceSecretTable {
+  name: string
+  value: string
+  created_at: Generated<Date>
+}
+
+/** Solved proof-of-work challenges already used, by signature, kept until they expire. */
+export interface SpentChallengeTable {
+  signature: string
+  expires_at: Date
 }
 
 export type Organization = Selectable<OrganizationTable>
@@ -272,3 +320,74 @@ export type Rsvp = Selectable<RsvpTable>
 export type ConsentText = Selectable<ConsentTextTable>
 export type ConsentRecord = Selectable<ConsentRecordTable>
 export type Activity = Selectable<ActivityTable>
+
+/** An organization's server that receives signed webhook events (see docs/webhooks.md). */
+export interface WebhookEndpointTable {
+  organization_id: string
+  id: string
+  url: string
+  description: Generated<string>
+  event_types: string[]
+  /** `whsec_…`: an HMAC key, kept as given out because signing needs it. */
+  secret: string
+  /** The secret before the last rotation: it signs too until `previous_secret_expires_at`. */
+  previous_secret: string | null
+  previous_secret_expires_at: OptionalTimestamp
+  enabled: Generated<boolean>
+  disabled_at: OptionalTimestamp
+  disabled_reason: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed'
+
+/** One attempt at delivering a webhook, as the delivery log shows it. */
+export interface WebhookAttempt {
+  attempt: number
+  at: string
+  status_code: number | null
+  error: string | null
+  duration_ms: number
+}
+
+/** One event for one endpoint: the message, its state and its attempts. */
+export interface WebhookDeliveryTable {
+  organization_id: string
+  /** `msg_…`, the `webhook-id` header: the same on every attempt. */
+  id: string
+  endpoint_id: string
+  event_type: string
+  payload: Json<Record<string, unknown>>
+  status: Generated<WebhookDeliveryStatus>
+  attempts: Generated<number>
+  attempt_log: Json<WebhookAttempt[]>
+  last_status_code: number | null
+  last_error: string | null
+  last_attempt_at: OptionalTimestamp
+  next_attempt_at: OptionalTimestamp
+  delivered_at: OptionalTimestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** The answer to a request sent with `Idempotency-Key`, replayed to retries for 24 hours. */
+export interface IdempotencyKeyTable {
+  organization_id: string
+  key_id: string
+  idempotency_key: string
+  fingerprint: string
+  status: number
+  headers: Json<Record<string, string>>
+  body: string
+  created_at: Timestamp
+  expires_at: ColumnType<Date, Date | string, Date | string>
+}
+
+/** Requests counted in one fixed window of one rate-limit bucket. */
+export interface RateLimitCounterTable {
+  bucket: string
+  window_start: ColumnType<Date, Date | string, Date | string>
+  hits: number
+  expires_at: ColumnType<Date, Date | string, Date | string>
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 
-export type IdPrefix = 'org' | 'grp' | 'mem' | 'ini' | 'rsv' | 'act' | 'key' | 'whe' | 'cst' | 'cns'
+export type IdPrefix = 'org' | 'grp' | 'mem' | 'ini' | 'rsv' | 'act' | 'key' | 'whe' | 'msg' | 'cst' | 'cns'
 
 const alphabet = '0123456789abcdefghjkmnpqrstvwxyz'
 

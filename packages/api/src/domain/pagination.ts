@@ -1,3 +1,5 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Database } from '../db/types.js'
 import { DomainError } from './errors.js'
 
 export interface Page<T> {
@@ -42,4 +44,32 @@ export function toPage<Row, Item>(
   const shown = more ? rows.slice(0, limit) : rows
   const last = shown.at(-1)
   return { data: shown.map(present), next_cursor: more && last ? encodeCursor(keyOf(last)) : null }
+}
+
+/** The tables an organization lists in id order, which is creation order (ids start with their time). */
+type IdOrderedTable = 'api_keys' | 'webhook_endpoints'
+
+/** A page of one organization's rows of `table`, oldest first. */
+export async function pageById<T extends IdOrderedTable>(
+  db: Kysely<Database>,
+  table: T,
+  organizationId: string,
+  { limit, cursor }: { limit: number; cursor?: string | undefined },
+): Promise<Page<Selectable<Database[T]>>> {
+  const after = cursor ? String(decodeCursor(cursor, 1)[0]) : undefined
+  // Both tables have these columns; Kysely cannot see it through the union, hence one table's name.
+  const rows = await db
+    .selectFrom(table as IdOrderedTable as 'api_keys')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .$if(after !== undefined, (qb) => qb.where('id', '>', after ?? ''))
+    .orderBy('id')
+    .limit(limit + 1)
+    .execute()
+  return toPage(
+    rows as unknown as Selectable<Database[T]>[],
+    limit,
+    (row) => [(row as { id: string }).id],
+    (row) => row,
+  )
 }

@@ -15,7 +15,10 @@ export interface QueueSettings {
  */
 export const queues = {
   'send-email': { retryLimit: 8, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
-  'purge-unconfirmed': { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 },
+  'apply-retention': { retryLimit: 3, retryDelay: 300, retryBackoff: true, expireInSeconds: 3600 },
+  // Each webhook attempt schedules the next itself (see deliver-webhook.ts); these retries only
+  // cover a failure of ours, such as the database going away during an attempt.
+  'deliver-webhook': { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 60 },
 } satisfies Record<string, QueueSettings>
 
 export type QueueName = keyof typeof queues

@@ -19,6 +19,12 @@ export interface Environment {
   RELAIS_DEV_MAILBOX?: string
   /** Days after which unconfirmed sign-ups are erased (default 14). */
   RELAIS_UNCONFIRMED_DAYS?: string
+  /** `off`, or rate-limit overrides such as `public-write=30/60,email=5/3600` (see rate-limit-settings.ts). */
+  RELAIS_RATE_LIMITS?: string
+  /** Proxy hops (`1`) or proxy addresses and CIDR ranges whose X-Forwarded-For is believed. */
+  TRUST_PROXY?: string
+  /** `off`, or how hard the proof of work of public forms is (see proof-of-work-settings.ts). */
+  RELAIS_PROOF_OF_WORK?: string
 }
 
 /** Where the embedded database and demo.json live, absolute. */

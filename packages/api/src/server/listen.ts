@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { UsageError } from './environment.js'
 
-export type FetchHandler = (request: Request) => Response | Promise<Response>
+/** `env` is what @hono/node-server passes: the Node request and response, with the socket. */
+export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>
 
 export interface Listening {
   server: Server

@@ -2,11 +2,15 @@ import { createApp } from '../app.js'
 import type { AppConfig } from '../context.js'
 import type { RelaisDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrate.js'
+import { defaultProofOfWork, type ProofOfWorkSettings } from '../domain/proof-of-work/challenge.js'
+import { defaultRateLimits, type RateLimitPolicies } from '../domain/rate-limits/policies.js'
 import { describeMail, runJobs } from '../jobs/run.js'
 import type { RunningWorker } from '../jobs/worker.js'
 import type { MailSettings } from '../mail/settings.js'
+import type { TrustProxy } from '../middleware/rate-limit/client-address.js'
 import { banner } from './banner.js'
 import { openStorage } from './database.js'
+import { surviveDatabaseOutages } from './database-outage.js'
 import { orphanedDemoMessage, prepareDemo } from './demo.js'
 import type { DemoInfo } from './demo-file.js'
 import { defaultPort, describeStorage, localOrigins, publicUrlFor, type Storage } from './environment.js'
@@ -33,6 +37,12 @@ export interface StartOptions extends Storage {
   worker?: boolean
   /** Where e-mail goes; by default it is kept in the database and shown at `/dev/mailbox`. */
   mail?: MailSettings
+  /** The rate limits of /v1: the defaults unless given; false for none (benchmarks). */
+  rateLimits?: RateLimitPolicies | false
+  /** The proxies whose X-Forwarded-For is believed (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy
+  /** Public forms must send a solved challenge: the defaults unless given; false for none (benchmarks). */
+  proofOfWork?: ProofOfWorkSettings | false
 }
 
 export interface RunningServer {
@@ -62,7 +72,7 @@ const starting: FetchHandler = () =>
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { host = '127.0.0.1', demo = false, log = console.log, cwd = process.cwd() } = options
   let handler = starting
-  const listening = await listen(options.port ?? defaultPort, host, (request) => handler(request))
+  const listening = await listen(options.port ?? defaultPort, host, (request, env) => handler(request, env))
   const port = listening.port
   let database: RelaisDatabase | undefined
   let worker: RunningWorker | undefined
@@ -73,7 +83,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     database = await openStorage(options)
     const { applied } = await migrateToLatest(database.db)
     if (applied.length > 0) log(`Migrated ${where}: ${applied.join(', ')}.`)
-    const config: AppConfig = { publicUrl: url, live: { listen: database.listen }, devMailbox: mail.devMailbox }
+    const config: AppConfig = {
+      publicUrl: url,
+      live: { listen: database.listen },
+      devMailbox: mail.devMailbox,
+      rateLimits: options.rateLimits === false ? undefined : (options.rateLimits ?? defaultRateLimits),
+      trustProxy: options.trustProxy,
+      proofOfWork: options.proofOfWork === false ? undefined : (options.proofOfWork ?? defaultProofOfWork),
+    }
     let shown: { info: DemoInfo; file: string } | undefined
     if (demo) {
       const origins = localOrigins(port, url)
@@ -88,7 +105,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const summary = await summarize(database.db, config.demo?.organizationId)
     if (options.worker !== false) worker = await runJobs({ database, publicUrl: url, mail, log })
     const app = createApp({ db: database.db, config })
-    handler = (request) => app.fetch(request)
+    // The env carries the socket: rate limits count clients by its address.
+    handler = (request, env) => app.fetch(request, env as object | undefined)
     log(describeMail(mail, url))
     if (mail.devMailbox && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
       log(`Warning: ${url}/dev/mailbox shows every e-mail to whoever reaches this server: set SMTP_URL.`)
@@ -126,6 +144,7 @@ export function stopOnSignals(
   starting: Promise<{ close(): Promise<void> }>,
   log: (line: string) => void = console.log,
 ) {
+  surviveDatabaseOutages(log)
   const stop = (signal: NodeJS.Signals) => {
     process.once(signal, () => process.exit(130))
     log(`\nStopping Relais (${signal})… (again to stop at once, at the risk of the embedded database)`)

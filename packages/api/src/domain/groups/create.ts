@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { Database, Group } from '../../db/types.js'
 import { newId } from '../ids.js'
 import { groupSearchText } from '../search-text.js'
+import { emitWebhookEvent } from '../webhooks/emit.js'
 import { distinctPostcodes, locationOfPostcodes, replacePostcodes } from './area.js'
 import { explainConstraint } from './constraint-errors.js'
 import type { GroupFields } from './fields.js'
@@ -55,6 +56,7 @@ export async function createGroup(
         .executeTakeFirstOrThrow()
       await replacePostcodes(trx, group)
       if (group.visibility === 'public') await recordGroupCreated(trx, group, now)
+      await emitWebhookEvent(trx, organizationId, 'group.created', groupEventData(group), now)
       return group
     })
   } catch (error) {
@@ -75,4 +77,9 @@ async function recordGroupCreated(trx: Transaction<Database>, group: Group, now:
       occurred_at: now,
     })
     .execute()
+}
+
+/** Private groups too: the organization's own servers receive webhooks, not the public. */
+function groupEventData({ id, parent_id, name, kind, visibility }: Group) {
+  return { group_id: id, parent_id, name, kind, visibility }
 }

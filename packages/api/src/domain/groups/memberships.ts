@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, MembershipRole } from '../../db/types.js'
+import { type AuditActor, recordAudit } from '../audit/record.js'
 import { DomainError, notFound } from '../errors.js'
 import { explainConstraint } from './constraint-errors.js'
 import type { GroupMember } from './members-list.js'
@@ -18,6 +19,7 @@ export async function addGroupMember(
   memberId: string,
   role: MembershipRole,
   now = new Date(),
+  audit?: AuditActor,
 ): Promise<MembershipChange> {
   try {
     return await db.transaction().execute(async (trx) => {
@@ -60,6 +62,15 @@ export async function addGroupMember(
           .returning(['role', 'created_at'])
           .executeTakeFirst())
       if (!membership) throw new DomainError('conflict', 'This membership changed at the same time; retry.')
+      if (audit) {
+        const details = { group_id: groupId, role: membership.role, created: inserted !== undefined }
+        await recordAudit(
+          trx,
+          audit,
+          { action: 'membership.add', targetType: 'member', targetId: memberId, details },
+          now,
+        )
+      }
       const { id, ...person } = member
       return {
         member: { member_id: id, ...person, role: membership.role, joined_at: membership.created_at },

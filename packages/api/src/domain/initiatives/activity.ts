@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely'
 import type { Database, Initiative } from '../../db/types.js'
 import { newId } from '../ids.js'
+import { emitWebhookEvent, initiativeEventData } from '../webhooks/emit.js'
 
 /**
  * Tells the activity feed about an initiative's publication or cancellation. The group path lets
@@ -36,4 +37,6 @@ export async function recordInitiativeActivity(
       occurred_at: now,
     })
     .execute()
+  const event = kind === 'initiative_published' ? 'initiative.published' : 'initiative.cancelled'
+  await emitWebhookEvent(trx, initiative.organization_id, event, initiativeEventData(initiative), now)
 }

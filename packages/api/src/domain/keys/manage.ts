@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ApiKey, Database, KeyKind } from '../../db/types.js'
 import { DomainError, type FieldError, notFound } from '../errors.js'
-import { decodeCursor, type Page, toPage } from '../pagination.js'
+import { type Page, pageById } from '../pagination.js'
 import { type CreatedKey, createKey } from './keys.js'
 import { checkOrigin } from './origins.js'
 import { scopes as knownScopes, type Scope } from './scopes.js'
@@ -82,21 +82,7 @@ export async function listKeys(
   organizationId: string,
   { limit, cursor }: { limit: number; cursor?: string },
 ): Promise<Page<ApiKey>> {
-  const after = cursor ? String(decodeCursor(cursor, 1)[0]) : undefined
-  const rows = await db
-    .selectFrom('api_keys')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .$if(after !== undefined, (qb) => qb.where('id', '>', after ?? ''))
-    .orderBy('id')
-    .limit(limit + 1)
-    .execute()
-  return toPage(
-    rows,
-    limit,
-    (key) => [key.id],
-    (key) => key,
-  )
+  return pageById(db, 'api_keys', organizationId, { limit, cursor })
 }
 
 /**

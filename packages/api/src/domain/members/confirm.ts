@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { Database, MemberStatus } from '../../db/types.js'
 import { DomainError } from '../errors.js'
 import { sha256Hex } from '../hashing.js'
+import { emitWebhookEvent } from '../webhooks/emit.js'
 
 export interface Confirmation {
   organizationId: string
@@ -74,6 +75,7 @@ export async function confirmToken(
         .onConflict((oc) => oc.doNothing())
         .execute()
     }
+    await emitWebhookEvent(trx, row.organization_id, 'member.confirmed', confirmedEventData(row), now)
     return {
       organizationId: row.organization_id,
       memberId: row.member_id,
@@ -81,4 +83,15 @@ export async function confirmToken(
       subjectId: row.subject_id,
     }
   })
+}
+
+/** The member by id only: a CRM that needs more reads it with a members:read key. */
+function confirmedEventData(row: { member_id: string; purpose: 'signup' | 'rsvp'; subject_id: string | null }) {
+  const { member_id, purpose, subject_id } = row
+  return {
+    member_id,
+    purpose,
+    group_id: purpose === 'signup' ? subject_id : null,
+    initiative_id: purpose === 'rsvp' ? subject_id : null,
+  }
 }

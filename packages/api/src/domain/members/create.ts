@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database, Member, MemberSource } from '../../db/types.js'
+import { type AuditActor, recordAudit } from '../audit/record.js'
 import { invalid } from '../errors.js'
 import { newId } from '../ids.js'
 import { normalizeEmail } from './email.js'
@@ -22,6 +23,8 @@ export interface NewMemberFields extends MemberFields {
 export interface CreateOptions {
   source: MemberSource
   now?: Date
+  /** Who adds the person, for the audit log. */
+  audit?: AuditActor
 }
 
 /**
@@ -32,7 +35,7 @@ export async function createMember(
   db: Kysely<Database>,
   organizationId: string,
   fields: NewMemberFields,
-  { source, now = new Date() }: CreateOptions,
+  { source, now = new Date(), audit }: CreateOptions,
 ): Promise<Member> {
   try {
     return await db.transaction().execute(async (trx) => {
@@ -76,6 +79,15 @@ export async function createMember(
             })),
           )
           .execute()
+      }
+      if (audit) {
+        const details = { status: member.status, groups: (fields.groups ?? []).map((group) => group.group_id) }
+        await recordAudit(
+          trx,
+          audit,
+          { action: 'member.create', targetType: 'member', targetId: member.id, details },
+          now,
+        )
       }
       return member
     })

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/types.js'
+import { type AuditActor, recordAudit } from '../audit/record.js'
 import { notFound } from '../errors.js'
 import { lockInitiative } from '../rsvps/lock.js'
 import { releaseSpot } from '../rsvps/release.js'
@@ -13,6 +14,10 @@ export interface EraseOptions {
   suppress?: boolean
   /** Erase only a member who never confirmed their address (checked under the row lock); else change nothing. */
   unconfirmedOnly?: boolean
+  /** Erase only a member unchanged since this time (checked under the row lock): retention, not a request. */
+  unchangedSince?: Date
+  /** Who asked, for the audit log, and why (`request`, or the retention category that applied). */
+  audit?: { actor: AuditActor; reason: string }
 }
 
 /**
@@ -30,18 +35,19 @@ export async function eraseMember(
   organizationId: string,
   memberId: string,
   now = new Date(),
-  { suppress = true, unconfirmedOnly = false }: EraseOptions = {},
+  { suppress = true, unconfirmedOnly = false, unchangedSince, audit }: EraseOptions = {},
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const member = await trx
       .selectFrom('members')
-      .select(['status', 'email_normalized', 'confirmed_at'])
+      .select(['status', 'email_normalized', 'confirmed_at', 'updated_at'])
       .where('organization_id', '=', organizationId)
       .where('id', '=', memberId)
       .forUpdate()
       .executeTakeFirst()
     if (!member) throw notFound(`Member ${memberId}`)
     if (member.status === 'erased' || (unconfirmedOnly && member.confirmed_at)) return false
+    if (unchangedSince && member.updated_at >= unchangedSince) return false
     if (suppress && member.email_normalized) await suppressEmail(trx, organizationId, member.email_normalized, now)
     await trx
       .updateTable('members')
@@ -76,6 +82,19 @@ export async function eraseMember(
       .where(sql<string>`payload->>'member_id'`, '=', memberId)
       .execute()
     await giveBackPlaces(trx, organizationId, memberId, now)
+    if (audit) {
+      await recordAudit(
+        trx,
+        audit.actor,
+        {
+          action: 'member.erase',
+          targetType: 'member',
+          targetId: memberId,
+          details: { reason: audit.reason, suppressed: suppress && member.email_normalized !== null },
+        },
+        now,
+      )
+    }
     return true
   })
 }

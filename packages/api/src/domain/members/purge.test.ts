@@ -38,12 +38,12 @@ async function member(id: string) {
     .executeTakeFirstOrThrow()
 }
 
-describe('the purge of unconfirmed sign-ups', () => {
+describe('the purge of unconfirmed sign-ups (a category of the nightly retention job)', () => {
   it('is scheduled every night in the database, so that one process of many enqueues it', async () => {
     const worker = await startTestWorker(t.database)
     await worker.stop()
     const { rows } = await sql<{ cron: string; options: { tz?: string } }>`
-      select cron, options from pgboss.schedule where name = 'purge-unconfirmed'`.execute(db())
+      select cron, options from pgboss.schedule where name = 'apply-retention'`.execute(db())
     expect(rows).toEqual([{ cron: '17 3 * * *', options: expect.objectContaining({ tz: 'Europe/Paris' }) }])
   })
 
@@ -83,13 +83,25 @@ describe('the purge of unconfirmed sign-ups', () => {
     try {
       await db()
         .transaction()
-        .execute((trx) => enqueue(trx, 'purge-unconfirmed', {}))
-      const line = await eventually(async () => worker.lines.find((l) => l.startsWith('purge: ')))
-      expect(line).toContain(old)
-      expect(line).toContain(unsubscribed)
-      expect(line).not.toContain(recent)
-      expect(line).not.toContain(imported.id)
+        .execute((trx) => enqueue(trx, 'apply-retention', {}))
+      const line = await eventually(async () =>
+        worker.lines.find((l) => l.startsWith(`retention: ${t.demo.organizationId}: `)),
+      )
+      // Counts only in the process log; which people, by id, is in the audit log.
+      expect(line).toMatch(/unconfirmed_signups \d+/)
       expect(line).not.toContain('example.org')
+      const erasures = await db()
+        .selectFrom('audit_events')
+        .select(['target_id', 'details', 'actor_kind'])
+        .where('organization_id', '=', t.demo.organizationId)
+        .where('action', '=', 'member.erase')
+        .execute()
+      const purged = erasures.filter((event) => event.details.reason === 'retention:unconfirmed_signups')
+      const ids = purged.map((event) => event.target_id)
+      expect(ids).toEqual(expect.arrayContaining([old, unsubscribed]))
+      expect(ids).not.toContain(recent)
+      expect(ids).not.toContain(imported.id)
+      for (const event of purged) expect(event.actor_kind).toBe('system')
     } finally {
       await worker.stop()
     }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types.js'
+import { systemActor } from '../audit/record.js'
 import { eraseMember } from './erase.js'
 
 export interface PurgedMember {
@@ -18,7 +19,7 @@ const dayMs = 24 * 3600 * 1000
  */
 export async function purgeUnconfirmed(
   db: Kysely<Database>,
-  { days, now = new Date() }: { days: number; now?: Date },
+  { days, now = new Date(), organizationId }: { days: number; now?: Date; organizationId?: string },
 ): Promise<PurgedMember[]> {
   const cutoff = new Date(now.getTime() - days * dayMs)
   // Only people met on a public form have confirmations: members an organizer added are left alone.
@@ -33,6 +34,7 @@ export async function purgeUnconfirmed(
     .where('members.status', 'in', ['pending', 'unsubscribed'])
     .where('members.confirmed_at', 'is', null)
     .where('members.created_at', '<', cutoff)
+    .$if(organizationId !== undefined, (qb) => qb.where('members.organization_id', '=', organizationId ?? ''))
     .groupBy(['members.organization_id', 'members.id'])
     .having((eb) => eb.fn.max('confirmations.created_at'), '<', cutoff)
     .orderBy('members.organization_id')
@@ -44,6 +46,7 @@ export async function purgeUnconfirmed(
     const erased = await eraseMember(db, member.organization_id, member.id, now, {
       suppress: false,
       unconfirmedOnly: true,
+      audit: { actor: systemActor(member.organization_id), reason: 'retention:unconfirmed_signups' },
     })
     if (erased) purged.push({ organizationId: member.organization_id, memberId: member.id })
   }

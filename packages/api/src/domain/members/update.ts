@@ -1,5 +1,6 @@
 import type { Kysely, Updateable } from 'kysely'
 import type { Database, Member, MemberStatus, MemberTable } from '../../db/types.js'
+import { type AuditActor, recordAudit } from '../audit/record.js'
 import { DomainError, notFound } from '../errors.js'
 import { normalizeEmail } from './email.js'
 import { communeFor, distinctTags, emailTaken, explainMemberConstraint, type MemberFields } from './fields.js'
@@ -14,6 +15,8 @@ export interface UpdateOptions {
   /** From `If-Match`: the versions the client last saw; the update happens only on one of them. */
   expectedVersions?: number[]
   now?: Date
+  /** Who rectifies, for the audit log (which keeps the names of the fields changed, not their values). */
+  audit?: AuditActor
 }
 
 const switchable: MemberStatus[] = ['active', 'unsubscribed']
@@ -24,7 +27,7 @@ export async function updateMember(
   organizationId: string,
   memberId: string,
   changes: MemberChanges,
-  { expectedVersions, now = new Date() }: UpdateOptions = {},
+  { expectedVersions, now = new Date(), audit }: UpdateOptions = {},
 ): Promise<Member> {
   try {
     return await db.transaction().execute(async (trx) => {
@@ -62,13 +65,24 @@ export async function updateMember(
           .executeTakeFirst()
         if (holder) throw emailTaken(holder.id)
       }
-      return trx
+      const updated = await trx
         .updateTable('members')
         .set({ ...rowChanges(member, changes), version: member.version + 1, updated_at: now })
         .where('organization_id', '=', organizationId)
         .where('id', '=', memberId)
         .returningAll()
         .executeTakeFirstOrThrow()
+      if (audit) {
+        const fields = Object.keys(changes).filter((field) => changes[field as keyof MemberChanges] !== undefined)
+        const details = { fields, version: updated.version }
+        await recordAudit(
+          trx,
+          audit,
+          { action: 'member.update', targetType: 'member', targetId: memberId, details },
+          now,
+        )
+      }
+      return updated
     })
   } catch (error) {
     throw explainMemberConstraint(error)

@@ -10,6 +10,7 @@ import { getInitiative } from '../initiatives/queries.js'
 import { requestEmail } from '../mail/email-job.js'
 import { type Enrolment, enrolPerson } from '../members/enrol.js'
 import { findPlace } from '../places/index.js'
+import { emitWebhookEvent } from '../webhooks/emit.js'
 import { decideAdmission } from './admission.js'
 import { waitlistPosition } from './counts.js'
 import { lockInitiative } from './lock.js'
@@ -109,6 +110,13 @@ export async function registerRsvp(db: Kysely<Database>, request: RsvpRequest): 
       .where('id', '=', initiativeId)
       .returningAll()
       .executeTakeFirstOrThrow()
+    await emitWebhookEvent(
+      trx,
+      organizationId,
+      'rsvp.created',
+      { rsvp_id: rsvp.id, initiative_id: initiativeId, member_id: enrolment.member.id, status: admission },
+      now,
+    )
     return announced(trx, enrolment, language, await outcome(trx, counted, rsvp, true, enrolment.confirmationToken))
   })
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import type { ConsentPurpose } from '../../domain/consent/purposes.js'
 import { hasControlCharacters } from '../../domain/initiatives/plain-text.js'
+import { ProofField } from '../challenges/schemas.js'
 import { HttpUrl } from './schemas.js'
 
 // What a visitor types into a public form (sign-up or RSVP): one definition, so both forms accept
@@ -39,6 +40,7 @@ export const personFields = {
     .max(2000)
     .optional()
     .openapi({ description: 'Leave empty: a field hidden from people, which only robots fill in.' }),
+  proof: ProofField.optional(),
   // Normalized by the URL parser, which percent-encodes what the database would refuse.
   source_page: HttpUrl.transform((url) => new URL(url).href)
     .optional()

@@ -1,12 +1,46 @@
+import { publishConsentText } from '../../domain/consent/publish.js'
 import { currentConsentTexts } from '../../domain/consent/texts.js'
+import { getConsentText, listConsentTextVersions } from '../../domain/consent/versions.js'
+import { auditActor } from '../common/audit.js'
 import { createRouter } from '../common/router.js'
-import { presentConsentText } from './present.js'
-import { listConsentTextsRoute } from './routes.js'
+import { presentConsentText, presentConsentTextVersion } from './present.js'
+import {
+  createConsentTextRoute,
+  getConsentTextRoute,
+  listConsentTextsRoute,
+  listConsentTextVersionsRoute,
+} from './routes.js'
 
-export const consentTextsRouter = createRouter().openapi(listConsentTextsRoute, async (c) => {
-  const texts = await currentConsentTexts(c.var.db, c.var.caller.organizationId, c.req.valid('query'))
-  c.header('cache-control', 'public, max-age=300')
-  // Each organization has its own texts, and only the key tells organizations apart.
-  c.header('vary', 'Authorization', { append: true })
-  return c.json({ data: texts.map(presentConsentText) }, 200)
-})
+export const consentTextsRouter = createRouter()
+  .openapi(listConsentTextsRoute, async (c) => {
+    const texts = await currentConsentTexts(c.var.db, c.var.caller.organizationId, c.req.valid('query'))
+    c.header('cache-control', 'public, max-age=300')
+    // Each organization has its own texts, and only the key tells organizations apart.
+    c.header('vary', 'Authorization', { append: true })
+    return c.json({ data: texts.map(presentConsentText) }, 200)
+  })
+  .openapi(getConsentTextRoute, async (c) => {
+    const text = await getConsentText(c.var.db, c.var.caller.organizationId, c.req.valid('param').consent_text_id)
+    // The wording never changes; only `retired_at` may appear, and a form learns it at its next sign-up.
+    c.header('cache-control', 'public, max-age=300')
+    c.header('vary', 'Authorization', { append: true })
+    return c.json(presentConsentTextVersion(text), 200)
+  })
+  .openapi(createConsentTextRoute, async (c) => {
+    const { text } = await publishConsentText(c.var.db, c.var.caller.organizationId, c.req.valid('json'), {
+      audit: auditActor(c),
+    })
+    c.header('location', `${c.var.config.publicUrl}/v1/consent-texts/${text.id}`)
+    return c.json(presentConsentTextVersion(text), 201)
+  })
+  .openapi(listConsentTextVersionsRoute, async (c) => {
+    const { limit, cursor, purpose, language } = c.req.valid('query')
+    const page = await listConsentTextVersions(c.var.db, c.var.caller.organizationId, {
+      purpose,
+      language,
+      limit,
+      cursor,
+    })
+    c.header('cache-control', 'no-store')
+    return c.json({ data: page.data.map(presentConsentTextVersion), next_cursor: page.next_cursor }, 200)
+  })

@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi'
 import type { ConsentText } from '../../db/types.js'
 import type { ConsentPurpose } from '../../domain/consent/purposes.js'
-import type { ConsentTextSchema } from './schemas.js'
+import type { ConsentTextSchema, ConsentTextVersionSchema } from './schemas.js'
 
 export function presentConsentText(text: ConsentText): z.infer<typeof ConsentTextSchema> {
   return {
@@ -11,5 +11,13 @@ export function presentConsentText(text: ConsentText): z.infer<typeof ConsentTex
     version: text.version,
     text: text.text,
     sha256: text.sha256,
+  }
+}
+
+export function presentConsentTextVersion(text: ConsentText): z.infer<typeof ConsentTextVersionSchema> {
+  return {
+    ...presentConsentText(text),
+    created_at: text.created_at.toISOString(),
+    retired_at: text.retired_at?.toISOString() ?? null,
   }
 }

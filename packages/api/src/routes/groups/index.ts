@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { Group } from '../../db/types.js'
+import { recordAudit } from '../../domain/audit/record.js'
 import { countGroup } from '../../domain/groups/counts.js'
 import { createGroup } from '../../domain/groups/create.js'
 import { listGroupMembers } from '../../domain/groups/members-list.js'
@@ -8,6 +9,7 @@ import { getGroup, listGroups } from '../../domain/groups/queries.js'
 import { removeGroup } from '../../domain/groups/remove.js'
 import { updateGroup } from '../../domain/groups/update.js'
 import { audienceOf } from '../common/audience.js'
+import { auditActor, auditRead } from '../common/audit.js'
 import { etagOf, ifMatchVersions, stillFresh } from '../common/etag.js'
 import { createRouter } from '../common/router.js'
 import { presentGroup, presentGroupDetail, presentGroupMember } from './present.js'
@@ -73,17 +75,34 @@ export const groupsRouter = createRouter()
       limit: query.limit,
       cursor: query.cursor,
     })
+    const { group_id } = c.req.valid('param')
+    await auditRead(c, {
+      action: 'membership.list',
+      targetType: 'group',
+      targetId: group_id,
+      details: { query: { role: query.role, include_subgroups: query.include_subgroups }, count: page.data.length },
+    })
     return c.json({ data: page.data.map(presentGroupMember), next_cursor: page.next_cursor }, 200)
   })
   .openapi(addGroupMemberRoute, async (c) => {
     const { member_id, role } = c.req.valid('json')
     const { group_id } = c.req.valid('param')
-    const change = await addGroupMember(c.var.db, c.var.caller.organizationId, group_id, member_id, role)
+    const { organizationId } = c.var.caller
+    const change = await addGroupMember(c.var.db, organizationId, group_id, member_id, role, new Date(), auditActor(c))
     if (change.created) return c.json(presentGroupMember(change.member), 201)
     return c.json(presentGroupMember(change.member), 200)
   })
   .openapi(removeGroupMemberRoute, async (c) => {
     const { group_id, member_id } = c.req.valid('param')
-    await removeGroupMember(c.var.db, c.var.caller.organizationId, group_id, member_id)
+    await c.var.db.transaction().execute(async (trx) => {
+      await removeGroupMember(trx, c.var.caller.organizationId, group_id, member_id)
+      const details = { group_id }
+      await recordAudit(trx, auditActor(c), {
+        action: 'membership.remove',
+        targetType: 'member',
+        targetId: member_id,
+        details,
+      })
+    })
     return c.body(null, 204)
   })

@@ -2,6 +2,8 @@ import { changeRsvpStatus } from '../../domain/rsvps/change.js'
 import { getRsvp, listRsvps } from '../../domain/rsvps/list.js'
 import { registerRsvp } from '../../domain/rsvps/register.js'
 import { audienceOf } from '../common/audience.js'
+import { auditRead } from '../common/audit.js'
+import { requireProof } from '../common/proof.js'
 import { createRouter } from '../common/router.js'
 import { sourceOf } from '../signups/source.js'
 import { presentPlaced, presentRsvp } from './present.js'
@@ -11,6 +13,7 @@ export const rsvpsRouter = createRouter()
   .openapi(createRsvpRoute, async (c) => {
     const rsvp = c.req.valid('json')
     c.header('cache-control', 'no-store')
+    await requireProof(c, rsvp)
     // The clear confirmation token stays in the outcome for the e-mail to come; it is neither answered nor logged.
     const outcome = await registerRsvp(c.var.db, {
       audience: audienceOf(c),
@@ -36,6 +39,12 @@ export const rsvpsRouter = createRouter()
       status: query.status,
       limit: query.limit,
       cursor: query.cursor,
+    })
+    await auditRead(c, {
+      action: 'rsvp.list',
+      targetType: 'initiative',
+      targetId: c.req.valid('param').initiative_id,
+      details: { query: { status: query.status }, count: page.data.length },
     })
     c.header('cache-control', 'no-store')
     return c.json({ data: page.data.map(presentRsvp), next_cursor: page.next_cursor }, 200)

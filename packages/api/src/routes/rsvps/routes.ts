@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
-import { publicAccess, secretAccess } from '../common/access.js'
+import { publicWrite, secretAccess } from '../common/access.js'
+import { IdempotencyKeyHeader, idempotencyNote, replayedHeader } from '../common/idempotency-header.js'
 import { json, jsonBody, problems } from '../common/schemas.js'
 import {
   InitiativeIdParam,
@@ -22,13 +23,15 @@ export const createRsvpRoute = createRoute({
     'Someone takes a place, or joins the waitlist when the initiative is full. The event_participation consent ' +
     'is required. The person receives an e-mail to confirm the address. Registering again answers the RSVP ' +
     'already held (200) without counting twice. A cancelled or finished initiative, or a full one without ' +
-    'waitlist, answers 409. Send the embedding widget in the `Relais-Widget` header.',
-  ...publicAccess,
-  request: { params: InitiativeIdParam, body: jsonBody(RsvpCreateSchema) },
+    'waitlist, answers 409. Send the embedding widget in the `Relais-Widget` header. Attempts are limited per ' +
+    'e-mail address (`RateLimit-Policy` "email").' +
+    idempotencyNote,
+  ...publicWrite({ email: true }),
+  request: { params: InitiativeIdParam, headers: IdempotencyKeyHeader, body: jsonBody(RsvpCreateSchema) },
   responses: {
-    200: json(RsvpPlacedSchema, 'Already registered: the RSVP as it stands.'),
-    201: json(RsvpPlacedSchema, 'Registered.'),
-    ...problems(400, 401, 403, 404, 409, 413, 415),
+    200: { ...json(RsvpPlacedSchema, 'Already registered: the RSVP as it stands.'), headers: replayedHeader },
+    201: { ...json(RsvpPlacedSchema, 'Registered.'), headers: replayedHeader },
+    ...problems(400, 401, 403, 404, 409, 413, 415, 422),
   },
 })
 

@@ -34,6 +34,9 @@ export function openApiDocument(app: OpenAPIHono): ReturnType<OpenAPIHono['getOp
       { name: 'Stats', description: 'Public counts for social proof.' },
       { name: 'Places', description: 'French postcodes and communes, offline.' },
       { name: 'API keys', description: 'API keys of the organization.' },
+      { name: 'Webhooks', description: 'Signed event notifications to your servers (Standard Webhooks).' },
+      { name: 'Privacy', description: 'Retention of personal data, per category, applied every night.' },
+      { name: 'Audit', description: 'Who read or changed personal data, with which key, and when.' },
     ],
   })
   return withCommonHeaders(document)

@@ -1,5 +1,6 @@
 import { confirmToken } from '../../domain/members/confirm.js'
 import { signUp } from '../../domain/signups/sign-up.js'
+import { requireProof } from '../common/proof.js'
 import { createRouter } from '../common/router.js'
 import { confirmPages } from './confirm-page.js'
 import { confirmRoute, createSignupRoute } from './routes.js'
@@ -19,6 +20,7 @@ export const signupsRouter = createRouter()
     const signup = c.req.valid('json')
     c.header('cache-control', 'no-store')
     if (signup.website) return c.json(accepted, 202)
+    await requireProof(c, signup)
     // The clear token stays in the result for the e-mail to come; it is neither answered nor logged.
     await signUp(c.var.db, {
       organizationId: c.var.caller.organizationId,

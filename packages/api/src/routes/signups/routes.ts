@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
-import { publicAccess } from '../common/access.js'
+import { publicWrite } from '../common/access.js'
+import { IdempotencyKeyHeader, idempotencyNote, replayedHeader } from '../common/idempotency-header.js'
 import { json, jsonBody, problems } from '../common/schemas.js'
 import { ConfirmationSchema, ConfirmedSchema, SignupAcceptedSchema, SignupSchema } from './schemas.js'
 
@@ -13,12 +14,14 @@ export const createSignupRoute = createRoute({
     'Someone joins the organization (and optionally a public group) from a public page. The membership consent is ' +
     'required. The person receives an e-mail whose link confirms the address (double opt-in); until then nothing is ' +
     'published. The answer is the same whether the address was new or already known. Send the embedding widget in ' +
-    'the `Relais-Widget` header.',
-  ...publicAccess,
-  request: { body: jsonBody(SignupSchema) },
+    'the `Relais-Widget` header. Attempts are limited per e-mail address (`RateLimit-Policy` "email"), counted ' +
+    'whether or not the address is known.' +
+    idempotencyNote,
+  ...publicWrite({ email: true }),
+  request: { headers: IdempotencyKeyHeader, body: jsonBody(SignupSchema) },
   responses: {
-    202: json(SignupAcceptedSchema, 'Received; a confirmation e-mail is on its way.'),
-    ...problems(400, 401, 403, 413, 415),
+    202: { ...json(SignupAcceptedSchema, 'Received; a confirmation e-mail is on its way.'), headers: replayedHeader },
+    ...problems(400, 401, 403, 409, 413, 415, 422),
   },
 })
 
@@ -30,8 +33,12 @@ export const confirmRoute = createRoute({
   summary: 'Confirm an e-mail address',
   description:
     'Spends the token of a double opt-in link: the pending consents are confirmed, a pending member becomes ' +
-    'active and a requested group is joined. A token works once and expires after seven days.',
-  ...publicAccess,
-  request: { body: jsonBody(ConfirmationSchema) },
-  responses: { 200: json(ConfirmedSchema, 'Confirmed.'), ...problems(400, 401, 403, 413, 415) },
+    'active and a requested group is joined. A token works once and expires after seven days.' +
+    idempotencyNote,
+  ...publicWrite(),
+  request: { headers: IdempotencyKeyHeader, body: jsonBody(ConfirmationSchema) },
+  responses: {
+    200: { ...json(ConfirmedSchema, 'Confirmed.'), headers: replayedHeader },
+    ...problems(400, 401, 403, 409, 413, 415, 422),
+  },
 })

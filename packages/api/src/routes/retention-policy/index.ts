@@ -1,0 +1,17 @@
+import { retentionPolicyOf, setRetentionPolicy } from '../../domain/retention/policy.js'
+import { auditActor } from '../common/audit.js'
+import { createRouter } from '../common/router.js'
+import { presentRetentionPolicy } from './present.js'
+import { getRetentionPolicyRoute, updateRetentionPolicyRoute } from './routes.js'
+
+export const retentionPolicyRouter = createRouter()
+  .openapi(getRetentionPolicyRoute, async (c) => {
+    c.header('cache-control', 'no-store')
+    return c.json(presentRetentionPolicy(await retentionPolicyOf(c.var.db, c.var.caller.organizationId)), 200)
+  })
+  .openapi(updateRetentionPolicyRoute, async (c) => {
+    const { organizationId } = c.var.caller
+    await setRetentionPolicy(c.var.db, organizationId, c.req.valid('json'), { audit: auditActor(c) })
+    c.header('cache-control', 'no-store')
+    return c.json(presentRetentionPolicy(await retentionPolicyOf(c.var.db, organizationId)), 200)
+  })
