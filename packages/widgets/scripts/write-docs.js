@@ -189,9 +189,11 @@ ${fence(
 - **With a bundler** (Vite, webpack…), install \`@relais/widgets\` from npm and import only the widgets you use,
   \`import '@relais/widgets/event-list'\` (or \`@relais/widgets/loader\`); they share your copy of Lit, with types.
 - **Without JavaScript**, or until the widget loads, the visitor sees what is inside the tag: put a link there.
-- **Content-Security-Policy**: allow the API in \`script-src\` and \`connect-src\`
-  (\`script-src 'self' https://relais.example.org; connect-src https://relais.example.org\`). Widgets need
-  no inline script and no inline style.
+- **Content-Security-Policy**: allow the API in \`script-src\` and \`connect-src\`, and \`blob:\` workers
+  (\`script-src 'self' https://relais.example.org; connect-src https://relais.example.org; worker-src blob:\`).
+  Widgets need no inline script and no inline style. The forms solve a small proof-of-work challenge instead of
+  a CAPTCHA, in a worker: without \`worker-src blob:\` they solve it on the page, which works too. They need
+  HTTPS (or localhost), where browsers offer the WebCrypto they hash with.
 
 ## Page-wide settings
 

@@ -98,6 +98,23 @@ describe('the demo page, /', () => {
     assert.equal(members.data.length, 1, 'the member exists')
     assert.equal(members.data[0].status, 'pending', 'until the e-mail is confirmed')
 
+    // She opens the confirmation e-mail in the dev mailbox, follows its link and confirms.
+    const mailbox = await context.newPage()
+    await mailbox.goto(`${api.info.api}/dev/mailbox`)
+    await mailbox.locator('tr', { hasText: email }).getByRole('link').first().click()
+    await mailbox.locator('a[href*="/confirm"]').first().click()
+    await mailbox.getByRole('button', { name: 'Confirmer mon adresse' }).click()
+    await mailbox.getByRole('heading', { name: 'Merci, votre adresse est confirmée' }).waitFor()
+    await mailbox.close()
+    const confirmed = await admin(`/v1/members?q=${encodeURIComponent(email)}`)
+    assert.equal(confirmed.data[0].status, 'active', 'active once the e-mail is confirmed')
+    const held = await admin(`/v1/members/${confirmed.data[0].id}/export`)
+    const membership = held.consents.find((consent) => consent.purpose === 'membership')
+    assert.match(membership.text.sha256, /^[0-9a-f]{64}$/, 'the consent names the text by its hash')
+    assert.ok(membership.given_at && membership.confirmed_at, 'given, then confirmed')
+    assert.ok(Date.parse(membership.confirmed_at) >= Date.parse(membership.given_at))
+    assert.equal(membership.source_widget, 'relais-signup-form')
+
     // And registers to the action of the week.
     const featured = page.locator('section.featured relais-event')
     const initiative = await featured.getAttribute('initiative')

@@ -7,12 +7,14 @@ import { aboutPage } from './page.js'
 import { styles } from './styles.js'
 
 // A strict policy, as a careful campaign site would have: scripts from this server only (the
-// widgets' loader and chunks), no inline script, the one inline stylesheet allowed by its hash.
+// widgets' loader and chunks), no inline script, the one inline stylesheet allowed by its hash;
+// the forms' proof of work runs in a worker made from a blob.
 function policyFor(stylesheet: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "connect-src 'self'",
+    'worker-src blob:',
     `style-src 'sha256-${createHash('sha256').update(stylesheet).digest('base64')}'`,
     "img-src 'self' data:",
     "base-uri 'none'",

@@ -2,6 +2,7 @@ import { html, type LitElement, nothing, type TemplateResult } from 'lit'
 import { describeFailure, format } from '../../i18n/common.js'
 import { type ApiError, type ApiTarget, apiGet, apiPost, type Schemas } from '../../internal/api.js'
 import { type Field, FormState, honeypot } from '../../internal/form.js'
+import { ProofOfWork } from '../../internal/proof-of-work.js'
 import type { Lang } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
 import { skeleton } from '../../internal/skeleton.js'
@@ -95,6 +96,7 @@ export class RsvpForm {
 
   private readonly consent: Resource<ConsentText[]>
   private readonly form: FormState
+  private readonly proof: ProofOfWork
 
   constructor(
     private readonly host: Host,
@@ -105,12 +107,14 @@ export class RsvpForm {
       inputs: () => [options.needed(), options.target().api, options.target().key],
       load: async (signal) => {
         if (!options.needed()) return []
+        this.proof.prepare()
         const query = { purpose: 'event_participation' as const }
         return (await apiGet(options.target(), '/v1/consent-texts', { query }, signal)).data
       },
       onError: options.failed,
     })
     this.form = new FormState(host, () => rsvpFields(host.language, this.consentText))
+    this.proof = new ProofOfWork(options.target)
   }
 
   /** Whether the visitor registered for this initiative, here and now. */
@@ -174,22 +178,25 @@ export class RsvpForm {
     this.announcement = rsvpMessages[lang].sending
     this.host.requestUpdate()
     try {
-      const placed = await apiPost(
-        this.options.target(),
-        '/v1/initiatives/{initiative_id}/rsvps',
-        { path: { initiative_id: initiative.id } },
-        {
-          email: form.text('email'),
-          given_name: form.text('given_name'),
-          family_name: form.text('family_name'),
-          postcode: form.text('postcode'),
-          phone: form.text('phone') || undefined,
-          language: lang,
-          consents: [{ purpose: 'event_participation', text_id: consent.id }],
-          website: form.text('website'),
-          // Where the form was, without the query string, which may carry anything.
-          source_page: /^https?:$/.test(location.protocol) ? location.origin + location.pathname : undefined,
-        },
+      const placed = await this.proof.send((proof) =>
+        apiPost(
+          this.options.target(),
+          '/v1/initiatives/{initiative_id}/rsvps',
+          { path: { initiative_id: initiative.id } },
+          {
+            email: form.text('email'),
+            given_name: form.text('given_name'),
+            family_name: form.text('family_name'),
+            postcode: form.text('postcode'),
+            phone: form.text('phone') || undefined,
+            language: lang,
+            consents: [{ purpose: 'event_participation', text_id: consent.id }],
+            website: form.text('website'),
+            // Where the form was, without the query string, which may carry anything.
+            source_page: /^https?:$/.test(location.protocol) ? location.origin + location.pathname : undefined,
+            proof,
+          },
+        ),
       )
       this.answered = placed
       this.options.placed({ initiative_id: initiative.id, status: placed.status, spots_left: placed.spots_left })

@@ -3,6 +3,7 @@ import { describeFailure, format } from '../../i18n/common.js'
 import { formatCount } from '../../i18n/dates.js'
 import { ApiError, apiGet, apiPost, type Schemas } from '../../internal/api.js'
 import { type Field, FormState, fieldId, formStyles, honeypot, renderField } from '../../internal/form.js'
+import { ProofOfWork } from '../../internal/proof-of-work.js'
 import { RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
 import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
@@ -97,11 +98,15 @@ export class RelaisSignupForm extends RelaisElement {
   private sectionLookup: AbortController | undefined
 
   private form = new FormState(this, () => this.fields())
+  private proof = new ProofOfWork(() => this.target)
 
   private texts = new Resource<ConsentText[]>(this, {
     inputs: () => [this.target.api, this.target.key],
     // Every current text at once: switching language then needs no request.
-    load: async (signal) => (await apiGet(this.target, '/v1/consent-texts', { query: {} }, signal)).data,
+    load: async (signal) => {
+      this.proof.prepare()
+      return (await apiGet(this.target, '/v1/consent-texts', { query: {} }, signal)).data
+    },
     onError: (error) => this.emit('relais-error', { status: error.status, problem: error.problem }),
   })
 
@@ -218,22 +223,25 @@ export class RelaisSignupForm extends RelaisElement {
     this.announcement = messages[lang].sending
     let accepted: Schemas['SignupAccepted']
     try {
-      accepted = await apiPost(
-        this.target,
-        '/v1/signups',
-        {},
-        {
-          email: form.text('email'),
-          given_name: form.text('given_name'),
-          family_name: form.text('family_name'),
-          postcode,
-          phone: form.text('phone') || undefined,
-          language: lang,
-          group_id: groupId,
-          consents,
-          website: typeof form.values.website === 'string' ? form.values.website : '',
-          source_page: pageAddress(this.source),
-        },
+      accepted = await this.proof.send((proof) =>
+        apiPost(
+          this.target,
+          '/v1/signups',
+          {},
+          {
+            email: form.text('email'),
+            given_name: form.text('given_name'),
+            family_name: form.text('family_name'),
+            postcode,
+            phone: form.text('phone') || undefined,
+            language: lang,
+            group_id: groupId,
+            consents,
+            website: typeof form.values.website === 'string' ? form.values.website : '',
+            source_page: pageAddress(this.source),
+            proof,
+          },
+        ),
       )
     } catch (error) {
       form.sending = false
