@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database, Initiative, Rsvp, RsvpStatus } from '../../db/types.js'
+import { type AuditActor, recordAudit } from '../audit/record.js'
 import { DomainError, notFound } from '../errors.js'
 import { lockInitiative } from './lock.js'
 import { fullError } from './open.js'
@@ -30,6 +31,8 @@ export async function changeRsvpStatus(
   rsvpId: string,
   status: RsvpStatus,
   now = new Date(),
+  /** Who changes it, for the audit log, in the change's transaction. */
+  audit?: AuditActor,
 ): Promise<RsvpChange> {
   return db.transaction().execute(async (trx) => {
     const found = await findRsvp(trx, organizationId, rsvpId)
@@ -49,6 +52,10 @@ export async function changeRsvpStatus(
       .where('id', '=', rsvpId)
       .execute()
     const { promoted } = await releaseSpot(trx, organizationId, initiative.id, now)
+    if (audit) {
+      const details = { from: rsvp.status, to: status, initiative_id: initiative.id, promoted: promoted.length }
+      await recordAudit(trx, audit, { action: 'rsvp.update', targetType: 'rsvp', targetId: rsvpId, details }, now)
+    }
     return { rsvp: await findRsvp(trx, organizationId, rsvpId), promoted }
   })
 }

@@ -91,6 +91,24 @@ describe('the audit log', () => {
     expect(rows[0]?.n).toBe(0)
   })
 
+  it('records a change of RSVP status in the same transaction, with the statuses and no person', async () => {
+    const rsvp = await t.database.db
+      .selectFrom('rsvps')
+      .select(['id', 'initiative_id'])
+      .where('organization_id', '=', t.demo.organizationId)
+      .where('status', '=', 'going')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    expect((await secret('PATCH', `/v1/rsvps/${rsvp.id}`, { status: 'cancelled' })).status).toBe(200)
+    const { data } = await events(`?target_id=${rsvp.id}`)
+    expect(data).toHaveLength(1)
+    expect(data[0]).toMatchObject({
+      action: 'rsvp.update',
+      target: { type: 'rsvp', id: rsvp.id },
+      details: { from: 'going', to: 'cancelled', initiative_id: rsvp.initiative_id },
+    })
+  })
+
   it('records key creation and revocation', async () => {
     const created = await secret('POST', '/v1/keys', { kind: 'secret', name: 'Audit test', scopes: ['members:read'] })
     expect(created.status).toBe(201)

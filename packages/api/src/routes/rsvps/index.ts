@@ -2,7 +2,7 @@ import { changeRsvpStatus } from '../../domain/rsvps/change.js'
 import { getRsvp, listRsvps } from '../../domain/rsvps/list.js'
 import { registerRsvp } from '../../domain/rsvps/register.js'
 import { audienceOf } from '../common/audience.js'
-import { auditRead } from '../common/audit.js'
+import { auditActor, auditRead } from '../common/audit.js'
 import { requireProof } from '../common/proof.js'
 import { createRouter } from '../common/router.js'
 import { sourceOf } from '../signups/source.js'
@@ -52,6 +52,6 @@ export const rsvpsRouter = createRouter()
   .openapi(updateRsvpRoute, async (c) => {
     const { organizationId } = c.var.caller
     const { rsvp_id } = c.req.valid('param')
-    await changeRsvpStatus(c.var.db, organizationId, rsvp_id, c.req.valid('json').status)
+    await changeRsvpStatus(c.var.db, organizationId, rsvp_id, c.req.valid('json').status, new Date(), auditActor(c))
     return c.json(presentRsvp(await getRsvp(c.var.db, organizationId, rsvp_id)), 200)
   })
