@@ -2,6 +2,7 @@ import ICAL from 'ical.js'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, type TestContext } from '../../test/app.js'
+import { publicSection } from '../../test/demo-groups.js'
 import { currentConsentTexts } from '../domain/consent/texts.js'
 import { mailTo, startTestWorker, type TestWorker } from '../jobs/test-worker.js'
 
@@ -17,15 +18,7 @@ beforeAll(async () => {
     language: 'fr',
   })
   participationText = text?.id ?? ''
-  const group = await t.database.db
-    .selectFrom('groups')
-    .select('id')
-    .where('organization_id', '=', t.demo.organizationId)
-    .where('kind', '=', 'section')
-    .where('visibility', '=', 'public')
-    .orderBy('id')
-    .executeTakeFirstOrThrow()
-  groupId = group.id
+  groupId = (await publicSection(t)).id
 })
 afterAll(async () => {
   await worker.stop()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, type TestContext } from '../../../test/app.js'
+import { publicSection } from '../../../test/demo-groups.js'
 import { currentConsentTexts } from '../../domain/consent/texts.js'
 import { hasControlCharacters } from '../../domain/initiatives/plain-text.js'
 import { createKey } from '../../domain/keys/keys.js'
@@ -35,14 +36,7 @@ beforeAll(async () => {
   participationText = idOf('event_participation')
   newsText = idOf('news')
   membershipText = idOf('membership')
-  const group = await t.database.db
-    .selectFrom('groups')
-    .select('id')
-    .where('organization_id', '=', t.demo.organizationId)
-    .where('kind', '=', 'section')
-    .where('visibility', '=', 'public')
-    .executeTakeFirstOrThrow()
-  groupId = group.id
+  groupId = (await publicSection(t)).id
 })
 afterAll(() => t.close())
 

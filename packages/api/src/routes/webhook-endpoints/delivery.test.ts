@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp, type TestContext, testPublicUrl } from '../../../test/app.js'
+import { publicSection } from '../../../test/demo-groups.js'
 import { createApp } from '../../app.js'
 import { currentConsentTexts } from '../../domain/consent/texts.js'
 import { signUp } from '../../domain/signups/sign-up.js'
@@ -43,15 +44,7 @@ beforeAll(async () => {
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     )
-  const section = await t.database.db
-    .selectFrom('groups')
-    .select('id')
-    .where('organization_id', '=', t.demo.organizationId)
-    .where('kind', '=', 'section')
-    .where('visibility', '=', 'public')
-    .orderBy('id')
-    .executeTakeFirstOrThrow()
-  sectionId = section.id
+  sectionId = (await publicSection(t)).id
   const texts = await currentConsentTexts(t.database.db, t.demo.organizationId, { language: 'fr' })
   participationText = texts.find((text) => text.purpose === 'event_participation')?.id ?? ''
   membershipText = texts.find((text) => text.purpose === 'membership')?.id ?? ''
