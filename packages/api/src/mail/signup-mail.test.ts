@@ -108,6 +108,19 @@ describe('sign-up e-mails', () => {
     expect((await postForm('/confirm', { token: link.token })).status).toBe(400)
   })
 
+  it("announces the organization's own delay before an unconfirmed sign-up is erased", async () => {
+    const changed = await t.call('PUT', '/v1/retention-policy', {
+      key: t.demo.secretKey,
+      body: { unconfirmed_signups: 7 },
+    })
+    expect(changed.status).toBe(200)
+    const email = 'delai.court@example.org'
+    expect((await t.call('POST', '/v1/signups', { body: signupBody(email) })).status).toBe(202)
+    const mail = await mailTo(db(), email)
+    expect(mail.text_body).toContain('effacées d’ici 7 jours')
+    await t.call('PUT', '/v1/retention-policy', { key: t.demo.secretKey, body: { unconfirmed_signups: null } })
+  })
+
   it('writes in English to a person who signed up in English', async () => {
     const [membership] = await currentConsentTexts(db(), t.demo.organizationId, {
       purpose: 'membership',

@@ -1,4 +1,5 @@
 import type { EmailJob } from '../../domain/mail/email-job.js'
+import { retentionPolicyOf } from '../../domain/retention/policy.js'
 import { composeEmail } from '../../mail/compose.js'
 import type { JobDefinition } from '../context.js'
 
@@ -11,11 +12,13 @@ export const sendEmailJob: JobDefinition<EmailJob> = {
   concurrency: 2,
   async run(job, context) {
     const { db, mailer, log } = context
+    // The delay the message announces is the one the organization's retention policy applies.
+    const policy = await retentionPolicyOf(db, job.organizationId, { unconfirmed_signups: context.unconfirmedDays })
     const mail = await db.transaction().execute((trx) =>
       composeEmail(trx, job, {
         publicUrl: context.publicUrl,
         mailFrom: context.mailFrom,
-        unconfirmedDays: context.unconfirmedDays,
+        unconfirmedDays: policy.unconfirmed_signups.days,
       }),
     )
     if (!mail) {
