@@ -2132,7 +2132,7 @@ export interface components {
              * @example CRM sync
              */
             description: string;
-            event_types: ("initiative.published" | "initiative.cancelled" | "rsvp.created" | "member.confirmed" | "group.created")[];
+            event_types: ("initiative.published" | "initiative.cancelled" | "rsvp.created" | "member.confirmed" | "member.erased" | "group.created")[];
             /** @description False when switched off, or after the receiver answered 410 Gone. */
             enabled: boolean;
             /**
@@ -2172,13 +2172,13 @@ export interface components {
              */
             description?: string;
             /**
-             * @description The events to receive: `initiative.published`, `initiative.cancelled`, `rsvp.created`, `member.confirmed`, `group.created`.
+             * @description The events to receive: `initiative.published`, `initiative.cancelled`, `rsvp.created`, `member.confirmed`, `member.erased`, `group.created`.
              * @example [
              *       "initiative.published",
              *       "rsvp.created"
              *     ]
              */
-            event_types: ("initiative.published" | "initiative.cancelled" | "rsvp.created" | "member.confirmed" | "group.created")[];
+            event_types: ("initiative.published" | "initiative.cancelled" | "rsvp.created" | "member.confirmed" | "member.erased" | "group.created")[];
         };
         /** @description A page of webhookendpoint items. */
         WebhookEndpointPage: {
@@ -2198,13 +2198,13 @@ export interface components {
              */
             description?: string;
             /**
-             * @description The events to receive: `initiative.published`, `initiative.cancelled`, `rsvp.created`, `member.confirmed`, `group.created`.
+             * @description The events to receive: `initiative.published`, `initiative.cancelled`, `rsvp.created`, `member.confirmed`, `member.erased`, `group.created`.
              * @example [
              *       "initiative.published",
              *       "rsvp.created"
              *     ]
              */
-            event_types?: ("initiative.published" | "initiative.cancelled" | "rsvp.created" | "member.confirmed" | "group.created")[];
+            event_types?: ("initiative.published" | "initiative.cancelled" | "rsvp.created" | "member.confirmed" | "member.erased" | "group.created")[];
             /** @description Switch sending off or on; enabling clears `disabled_reason`. */
             enabled?: boolean;
         };
@@ -2222,7 +2222,7 @@ export interface components {
             /** @example whe_06f3k2n8q1v7x0b4c9d2e5h8j1 */
             endpoint_id: string;
             /** @enum {string} */
-            event_type: "initiative.published" | "initiative.cancelled" | "rsvp.created" | "member.confirmed" | "group.created" | "webhook.test";
+            event_type: "initiative.published" | "initiative.cancelled" | "rsvp.created" | "member.confirmed" | "member.erased" | "group.created" | "webhook.test";
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
             /** Format: int32 */

@@ -4,6 +4,7 @@ import { type AuditActor, recordAudit } from '../audit/record.js'
 import { notFound } from '../errors.js'
 import { lockInitiative } from '../rsvps/lock.js'
 import { releaseSpot } from '../rsvps/release.js'
+import { emitWebhookEvent } from '../webhooks/emit.js'
 import { suppressEmail } from './suppression.js'
 
 export interface EraseOptions {
@@ -82,6 +83,7 @@ export async function eraseMember(
       .where(sql<string>`payload->>'member_id'`, '=', memberId)
       .execute()
     await giveBackPlaces(trx, organizationId, memberId, now)
+    await emitWebhookEvent(trx, organizationId, 'member.erased', { member_id: memberId }, now)
     if (audit) {
       await recordAudit(
         trx,

@@ -7,6 +7,7 @@ export const webhookEventTypes = [
   'initiative.cancelled',
   'rsvp.created',
   'member.confirmed',
+  'member.erased',
   'group.created',
 ] as const
 
@@ -26,6 +27,8 @@ export interface WebhookEventData {
     group_id: string | null
     initiative_id: string | null
   }
+  /** A person was erased (their request, or the retention policy): erase them downstream too (GDPR art. 19). */
+  'member.erased': { member_id: string }
   'group.created': {
     group_id: string
     parent_id: string | null

@@ -179,6 +179,26 @@ describe('events caused by writes', () => {
   })
 })
 
+describe('erasure', () => {
+  it('tells the CRM that a member was erased, by id only, so that it erases them too', async () => {
+    const receiver = await TestReceiver.start()
+    const endpoint = await endpointFor(receiver, ['member.erased'])
+    const member = await t.database.db
+      .selectFrom('members')
+      .select('id')
+      .where('organization_id', '=', t.demo.organizationId)
+      .where('status', '=', 'active')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow()
+    expect((await call('DELETE', `/v1/members/${member.id}`)).status).toBe(204)
+    await settled(endpoint, 1)
+    expect(receiver.received.map((r) => [r.type, r.data])).toEqual([['member.erased', { member_id: member.id }]])
+    expect(receiver.received.every((r) => r.validWith(endpoint.secret))).toBe(true)
+    await receiver.stop()
+    await call('DELETE', `/v1/webhook-endpoints/${endpoint.id}`)
+  })
+})
+
 describe('rotation', () => {
   it('signs with both secrets for the overlap, then with the new one only', async () => {
     const receiver = await TestReceiver.start()

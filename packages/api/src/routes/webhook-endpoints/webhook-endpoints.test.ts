@@ -83,7 +83,7 @@ describe('POST /v1/webhook-endpoints', () => {
 
   it('refuses unknown event types, an empty list and a missing URL, changing nothing', async () => {
     const before = await endpointCount()
-    const res = await dev('POST', '/v1/webhook-endpoints', { event_types: ['member.erased'] })
+    const res = await dev('POST', '/v1/webhook-endpoints', { event_types: ['member.deleted'] })
     expect(res.status).toBe(400)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
     const paths = ((await res.json()) as Problem).errors?.map((e) => e.path).sort()
