@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKey } from '../src/domain/keys/keys.js'
 import { type Scope, scopes } from '../src/domain/keys/scopes.js'
 import { openTestApp, type TestContext } from './app.js'
+import { publicSection } from './demo-groups.js'
 import { type OpenApiDocument, type Operation, operationsOf } from './fuzz/openapi.js'
 
 /**
@@ -36,18 +37,7 @@ beforeAll(async () => {
     if (!row) throw new Error(`the demo data has no ${what}`)
     return row
   }
-  ids.group_id = (
-    await first(
-      db
-        .selectFrom('groups')
-        .select('id')
-        .where('organization_id', '=', org)
-        .where('visibility', '=', 'public')
-        .where('kind', '=', 'section')
-        .executeTakeFirst(),
-      'public group',
-    )
-  ).id
+  ids.group_id = (await publicSection(t)).id
   ids.member_id = (
     await first(
       db

@@ -6,20 +6,24 @@ import { type ProofOfWorkSettings, signingKey } from './challenge.js'
 
 const refused = (message: string) => new DomainError('invalid', message, [{ path: 'proof', message }])
 
+/** What a client sends, once decoded (altcha-lib does not export its name). */
+type Payload = Exclude<Parameters<typeof verifySolution>[0], string>
+
 interface Solution {
-  signature: string
+  payload: Payload
   issued: number
   expires: number
 }
 
+/** The solution's payload, decoded once, and the times its salt carries under the signature. */
 function read(proof: string): Solution | undefined {
   try {
-    const payload = JSON.parse(Buffer.from(proof, 'base64').toString('utf8')) as { signature?: unknown }
-    const params = extractParams(proof)
+    const payload = JSON.parse(Buffer.from(proof, 'base64').toString('utf8')) as Payload
+    const params = extractParams(payload)
     const issued = Number(params.issued)
     const expires = Number(params.expires) * 1000
     if (typeof payload.signature !== 'string' || !Number.isFinite(issued) || !Number.isFinite(expires)) return undefined
-    return { signature: payload.signature, issued, expires }
+    return { payload, issued, expires }
   } catch {
     return undefined
   }
@@ -42,7 +46,7 @@ export async function spendProof(
   const solution = read(proof)
   if (!solution) throw refused('The proof is not a solved challenge of this server (base64 JSON payload expected).')
   if (solution.expires <= now.getTime()) throw refused('The challenge expired: fetch a new one and solve it again.')
-  if (!(await verifySolution(proof, await signingKey(db), false).catch(() => false))) {
+  if (!(await verifySolution(solution.payload, await signingKey(db), false).catch(() => false))) {
     throw refused('The proof does not solve a challenge of this server.')
   }
   if (now.getTime() - solution.issued < settings.minFillMs) {
@@ -52,7 +56,7 @@ export async function spendProof(
   if (Math.random() < 0.01) await db.deleteFrom('spent_challenges').where('expires_at', '<', now).execute()
   const spent = await db
     .insertInto('spent_challenges')
-    .values({ signature: solution.signature, expires_at: new Date(solution.expires) })
+    .values({ signature: solution.payload.signature, expires_at: new Date(solution.expires) })
     .onConflict((oc) => oc.column('signature').doNothing())
     .returning('signature')
     .executeTakeFirst()
