@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
@@ -37,26 +37,27 @@ export interface ApiOptions {
   env?: Record<string, string>
 }
 
+let built = false
+
+/** Compiles the API once per run (`pnpm build`, a few seconds): the bench measures what production runs. */
+function buildApi(): void {
+  if (built) return
+  execFileSync('pnpm', ['build'], { cwd: apiDirectory, stdio: ['ignore', 'ignore', 'inherit'] })
+  built = true
+}
+
 /**
- * Starts `relais serve` (src/cli/main.ts under tsx) as its own process: `node --import tsx` rather
- * than the tsx binary, which would fork a second node and hide the server's pid (and its RSS).
- * Rate limits and the forms' proof of work are off: the bench measures the API, not its abuse guards.
+ * Starts `relais serve` as its own process, compiled (dist/cli/main.js) as in production: under
+ * tsx it would also carry the TypeScript compiler's memory. Rate limits and the forms' proof of
+ * work are off: the bench measures the API, not its abuse guards.
  */
 export async function startApi(options: ApiOptions): Promise<ServerProcess> {
+  buildApi()
   const port = options.port ?? (await freePort())
   const log = createWriteStream(options.logFile, { flags: 'a' })
   const child = spawn(
     process.execPath,
-    [
-      ...(options.nodeArgs ?? []),
-      '--import',
-      'tsx',
-      'src/cli/main.ts',
-      'serve',
-      '--port',
-      String(port),
-      ...(options.args ?? []),
-    ],
+    [...(options.nodeArgs ?? []), 'dist/cli/main.js', 'serve', '--port', String(port), ...(options.args ?? [])],
     {
       cwd: apiDirectory,
       env: {
@@ -111,14 +112,14 @@ export async function waitReady(url: string, child: ChildProcess | undefined, ti
   }
 }
 
-/** The node processes a cluster primary forked (tsx's esbuild service left out). */
+/** The node processes a cluster primary forked. */
 export function childPids(pid: number): number[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
     .filter((entry) => {
       try {
         const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1])
-        return parent === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('main.ts')
+        return parent === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('cli/main.js')
       } catch {
         return false
       }

@@ -4,6 +4,7 @@ import type { AppConfig } from './context.js'
 import type { Database } from './db/types.js'
 import { cors } from './middleware/cors/index.js'
 import { notFound, onError } from './middleware/problem-details/index.js'
+import { forgetOnWrite, type PublicCache } from './middleware/public-cache/index.js'
 import { rateLimit } from './middleware/rate-limit/index.js'
 import { requestGuards } from './middleware/request-guards/index.js'
 import { devMailbox } from './routes/dev-mailbox/index.js'
@@ -16,16 +17,20 @@ import { widgetsRouter } from './routes/widgets/index.js'
 export interface AppOptions {
   db: Kysely<Database>
   config: AppConfig
+  /** Recent public answers (see `openPublicCache`); without it every request is computed. */
+  publicCache?: PublicCache
 }
 
 /** Assembles the API: shared guards, every resource's routes, the contract and the service pages. */
-export function createApp({ db, config }: AppOptions) {
+export function createApp({ db, config, publicCache }: AppOptions) {
   const app = new OpenAPIHono()
   app.use('*', async function provide(c, next) {
     c.set('db', db)
     c.set('config', config)
+    c.set('publicCache', publicCache)
     await next()
   })
+  app.use('*', forgetOnWrite())
   app.use('/v1/*', cors(), rateLimit(), requestGuards())
   for (const router of routers) app.route('/', router)
   app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {

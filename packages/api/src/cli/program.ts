@@ -24,6 +24,7 @@ Environment:
                      public-read=600/60, public-write=20/60, email=5/3600, secret=1200/60)
   TRUST_PROXY        proxy hops (1) or proxy addresses/ranges (10.0.0.0/8) whose X-Forwarded-For is believed
   RELAIS_PROOF_OF_WORK  off, or how hard the proof of work of public forms is (default: 100000)
+  RELAIS_PUBLIC_CACHE_MS  how long public answers are kept in memory, in ms (default: 1000; 0 for none)
   RELAIS_WEBHOOKS_ALLOW_PRIVATE  1 to let webhooks reach private and loopback addresses (development only)`
 
 /** The `relais` command line: every command reads and writes through `io`. */

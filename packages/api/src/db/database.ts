@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
-import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import type { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Database } from './types.js'
@@ -13,10 +12,11 @@ export type DatabaseConfig =
   | { pglite: PGlite }
 
 /**
- * Calls `onNotify` whenever a NOTIFY on `channel` commits, from any process using the database.
- * Resolves once listening; the answer stops listening.
+ * Calls `onNotify` with its payload whenever a NOTIFY on `channel` commits, from any process using
+ * the database; with no payload after a lost connection came back, since anything may have been
+ * missed meanwhile. Resolves once listening; the answer stops listening.
  */
-export type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>
+export type Listen = (channel: string, onNotify: (payload?: string) => void) => Promise<() => Promise<void>>
 
 export interface RelaisDatabase {
   db: Kysely<Database>
@@ -60,6 +60,11 @@ export async function openDatabase(config: DatabaseConfig): Promise<RelaisDataba
       },
     }
   }
+  // Loaded only here: a server on PostgreSQL never carries the embedded engine (about 40 MB).
+  const [{ PGlite }, { createPgConfig }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/node-postgres'),
+  ])
   let pglite = config.pglite
   const owned = !pglite
   if (!pglite && 'dataDir' in config) {
@@ -79,8 +84,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<RelaisDataba
     // lands inside a transaction the pool has open, and PGlite hands over the notifications that
     // come back with any query's answer (a commit's own included).
     async listen(channel, onNotify) {
-      const off = instance.onNotification((name) => {
-        if (name === channel) onNotify()
+      const off = instance.onNotification((name, payload) => {
+        if (name === channel) onNotify(payload)
       })
       const count = listening.get(channel) ?? 0
       listening.set(channel, count + 1)
@@ -108,7 +113,7 @@ const reconnectMs = 1000
 async function listenOnServer(
   url: string,
   channel: string,
-  onNotify: () => void,
+  onNotify: (payload?: string) => void,
   listeners: Set<() => Promise<void>>,
 ): Promise<() => Promise<void>> {
   let client: pg.Client | undefined
@@ -117,7 +122,7 @@ async function listenOnServer(
   const connect = async () => {
     const next = new pg.Client({ connectionString: url })
     next.on('notification', (message) => {
-      if (message.channel === channel) onNotify()
+      if (message.channel === channel) onNotify(message.payload)
     })
     next.on('error', () => lost(next))
     next.on('end', () => lost(next))
@@ -131,7 +136,10 @@ async function listenOnServer(
     which.end().catch(() => undefined)
     retry = setTimeout(() => {
       retry = undefined
-      connect().then(onNotify, () => lost(client ?? which))
+      connect().then(
+        () => onNotify(),
+        () => lost(client ?? which),
+      )
     }, reconnectMs)
   }
   const stop = async () => {

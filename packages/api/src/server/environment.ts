@@ -25,6 +25,8 @@ export interface Environment {
   TRUST_PROXY?: string
   /** `off`, or how hard the proof of work of public forms is (see proof-of-work-settings.ts). */
   RELAIS_PROOF_OF_WORK?: string
+  /** Milliseconds public answers are kept in memory (default 1000; 0 for none; see public-cache-settings.ts). */
+  RELAIS_PUBLIC_CACHE_MS?: string
 }
 
 /** Where the embedded database and demo.json live, absolute. */

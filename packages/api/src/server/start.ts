@@ -7,6 +7,7 @@ import { defaultRateLimits, type RateLimitPolicies } from '../domain/rate-limits
 import { describeMail, runJobs } from '../jobs/run.js'
 import type { RunningWorker } from '../jobs/worker.js'
 import type { MailSettings } from '../mail/settings.js'
+import { openPublicCache, type PublicCache } from '../middleware/public-cache/index.js'
 import type { TrustProxy } from '../middleware/rate-limit/client-address.js'
 import { banner } from './banner.js'
 import { openStorage } from './database.js'
@@ -15,6 +16,7 @@ import { orphanedDemoMessage, prepareDemo } from './demo.js'
 import type { DemoInfo } from './demo-file.js'
 import { defaultPort, describeStorage, localOrigins, publicUrlFor, type Storage } from './environment.js'
 import { type FetchHandler, type Listening, listen } from './listen.js'
+import { defaultPublicCacheMs } from './public-cache-settings.js'
 import { summarize } from './summary.js'
 
 export interface StartOptions extends Storage {
@@ -43,6 +45,8 @@ export interface StartOptions extends Storage {
   trustProxy?: TrustProxy
   /** Public forms must send a solved challenge: the defaults unless given; false for none (benchmarks). */
   proofOfWork?: ProofOfWorkSettings | false
+  /** How long public answers are kept in memory (1 s by default); 0 for none. */
+  publicCacheMs?: number
 }
 
 export interface RunningServer {
@@ -76,6 +80,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const port = listening.port
   let database: RelaisDatabase | undefined
   let worker: RunningWorker | undefined
+  let publicCache: PublicCache | undefined
   const mail = options.mail ?? { devMailbox: true, unconfirmedDays: 14 }
   try {
     const url = publicUrlFor(port, options.publicUrl)
@@ -104,7 +109,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     const summary = await summarize(database.db, config.demo?.organizationId)
     if (options.worker !== false) worker = await runJobs({ database, publicUrl: url, mail, log })
-    const app = createApp({ db: database.db, config })
+    const cacheMs = options.publicCacheMs ?? defaultPublicCacheMs
+    if (cacheMs > 0) {
+      // Several processes share a server database, never PGlite's: only then do they tell each other.
+      const listen = database.kind === 'postgres' ? database.listen : undefined
+      publicCache = await openPublicCache({ ttlMs: cacheMs, listen })
+    }
+    const app = createApp({ db: database.db, config, publicCache })
     // The env carries the socket: rate limits count clients by its address.
     handler = (request, env) => app.fetch(request, env as object | undefined)
     log(describeMail(mail, url))

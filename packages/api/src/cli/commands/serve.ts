@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { mailSettingsFrom } from '../../mail/settings.js'
 import { parsePort, portFrom, storageFrom, userDirectory } from '../../server/environment.js'
 import { proofOfWorkFrom } from '../../server/proof-of-work-settings.js'
+import { publicCacheMsFrom } from '../../server/public-cache-settings.js'
 import { rateLimitsFrom, trustProxyFrom } from '../../server/rate-limit-settings.js'
 import { startServer, stopOnSignals } from '../../server/start.js'
 import { startCluster, workerIndex } from '../../server/start-cluster.js'
@@ -47,6 +48,7 @@ Examples:
         rateLimits: rateLimitsFrom(io.env) ?? false,
         trustProxy: trustProxyFrom(io.env),
         proofOfWork: proofOfWorkFrom(io.env),
+        publicCacheMs: publicCacheMsFrom(io.env),
       })
       stopOnSignals(starting, io.err)
       await starting

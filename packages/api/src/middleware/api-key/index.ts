@@ -31,7 +31,9 @@ export function requireKey({ scope }: RequireKeyOptions = {}): MiddlewareHandler
         headers: { ...readable, 'www-authenticate': 'Bearer' },
       })
     }
-    const key = await findKeyByToken(c.var.db, token)
+    const db = c.var.db
+    const lookUp = (bearer: string) => findKeyByToken(db, bearer)
+    const key = await (c.var.publicCache?.keys.find(token, lookUp) ?? lookUp(token))
     if (!key) {
       return problem(c, 401, {
         detail: 'This API key is unknown or was revoked.',

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireKey } from '../../middleware/api-key/index.js'
 import { keyFromQuery } from '../../middleware/query-key/index.js'
-import { publicAccess } from '../common/access.js'
+import { publicRead } from '../common/access.js'
 import { json, problems } from '../common/schemas.js'
 import { ActivityListQuery, ActivityPageSchema, ActivityStreamHeaders, ActivityStreamQuery } from './schemas.js'
 
@@ -14,7 +14,7 @@ export const listActivityRoute = createRoute({
   description:
     'What happened in the organization, or in a group and its descendants, newest first: initiatives published, ' +
     'RSVP milestones, new groups, people joining (by name only with their consent).',
-  ...publicAccess,
+  ...publicRead,
   request: { query: ActivityListQuery },
   responses: { 200: json(ActivityPageSchema, 'A page of activity.'), ...problems(400, 401, 403, 404) },
 })

@@ -1,3 +1,5 @@
+import { ifNoneMatchHolds } from '../../middleware/public-cache/index.js'
+
 /** A versioned resource's ETag is its version, which every change increments. */
 export function etagOf(version: number): string {
   return `"${version}"`
@@ -18,7 +20,5 @@ export function ifMatchVersions(header: string | undefined): number[] | undefine
 
 /** Whether an `If-None-Match` header already holds the current version (weak comparison, as RFC 9110 says). */
 export function stillFresh(header: string | undefined, version: number): boolean {
-  if (header === undefined) return false
-  if (header.trim() === '*') return true
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etagOf(version))
+  return ifNoneMatchHolds(header, etagOf(version))
 }

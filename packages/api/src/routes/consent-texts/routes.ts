@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { publicAccess, secretAccess } from '../common/access.js'
+import { publicRead, secretAccess } from '../common/access.js'
 import { json, jsonBody, locationHeader, problems } from '../common/schemas.js'
 import {
   ConsentTextCreateSchema,
@@ -20,7 +20,7 @@ export const listConsentTextsRoute = createRoute({
   description:
     'The texts a form must show beside its consent boxes, verbatim. Send back the `id` of each text shown with ' +
     'the consent given: a replaced version is refused, so reload texts rather than keep them.',
-  ...publicAccess,
+  ...publicRead,
   request: { query: ConsentTextQuery },
   responses: { 200: json(ConsentTextListSchema, 'The current texts.'), ...problems(400, 401, 403) },
 })
@@ -34,7 +34,7 @@ export const getConsentTextRoute = createRoute({
   description:
     'Any version, current or retired, verbatim with its SHA-256: the text a consent record points to, as the ' +
     'proof of what the person agreed to.',
-  ...publicAccess,
+  ...publicRead,
   request: { params: ConsentTextIdParam },
   responses: { 200: json(ConsentTextVersionSchema, 'The text version.'), ...problems(400, 401, 403, 404) },
 })

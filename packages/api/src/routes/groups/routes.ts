@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { publicAccess, secretAccess } from '../common/access.js'
+import { publicRead, secretAccess } from '../common/access.js'
 import { etagHeaderSchema, json, jsonBody, locationHeader, problems } from '../common/schemas.js'
 import {
   GroupCreateSchema,
@@ -28,7 +28,7 @@ export const listGroupsRoute = createRoute({
   tags: ['Groups'],
   summary: 'List groups',
   description: 'Groups by name; with `near`, the groups covering a postcode first, then the nearest.',
-  ...publicAccess,
+  ...publicRead,
   request: { query: GroupListQuery },
   responses: { 200: json(GroupPageSchema, 'A page of groups.'), ...problems(400, 401, 403) },
 })
@@ -40,7 +40,7 @@ export const getGroupRoute = createRoute({
   tags: ['Groups'],
   summary: 'Get a group',
   description: 'One group with the counts of its whole subtree.',
-  ...publicAccess,
+  ...publicRead,
   request: { params: GroupIdParam, headers: IfNoneMatchHeader },
   responses: {
     200: { ...json(GroupDetailSchema, 'The group.'), headers: etagHeader },

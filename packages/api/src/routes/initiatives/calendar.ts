@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { sha256Hex } from '../../domain/hashing.js'
-import { stillFresh } from './etag.js'
+import { ifNoneMatchHolds } from '../../middleware/public-cache/index.js'
 
 /**
  * Answers an iCalendar body: cacheable for a few minutes by the apps that poll it (the key in the
@@ -11,7 +11,7 @@ export function calendarAnswer(c: Context, body: string, filename: string, dispo
   const secret = c.var.caller.kind === 'secret'
   const headers = { etag, 'cache-control': secret ? 'private, no-cache' : 'public, max-age=300' }
   c.header('vary', 'Authorization', { append: true })
-  if (stillFresh(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)
+  if (ifNoneMatchHolds(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)
   return c.body(body, 200, {
     ...headers,
     'content-type': 'text/calendar; charset=utf-8',

@@ -23,10 +23,3 @@ export function ifMatchEditVersions(header: string | undefined): string[] | unde
     .map((tag) => /^"(\d{1,9}-[0-9a-z]{1,12})\.\d{1,9}\.\d{1,9}"$/.exec(tag.trim())?.[1])
     .filter((version) => version !== undefined)
 }
-
-/** Whether an `If-None-Match` header holds the current ETag (weak comparison, as RFC 9110 says). */
-export function stillFresh(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false
-  if (header.trim() === '*') return true
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
-}

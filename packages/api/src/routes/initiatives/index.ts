@@ -8,11 +8,12 @@ import { listInitiatives } from '../../domain/initiatives/list.js'
 import { getInitiative } from '../../domain/initiatives/queries.js'
 import { updateInitiative } from '../../domain/initiatives/update.js'
 import type { InitiativeView } from '../../domain/initiatives/visibility.js'
+import { ifNoneMatchHolds } from '../../middleware/public-cache/index.js'
 import { queryKeyScheme } from '../../middleware/query-key/index.js'
 import { audienceOf } from '../common/audience.js'
 import { createRouter } from '../common/router.js'
 import { calendarAnswer } from './calendar.js'
-import { ifMatchEditVersions, initiativeEtag, stillFresh } from './etag.js'
+import { ifMatchEditVersions, initiativeEtag } from './etag.js'
 import { calendarUrl, presentInitiative } from './present.js'
 import {
   cancelInitiativeRoute,
@@ -32,12 +33,6 @@ function present(c: Context, initiative: InitiativeView) {
     publicUrl: c.var.config.publicUrl,
     includePrivate: c.var.caller.kind === 'secret',
   })
-}
-
-/** Public answers may be cached briefly by anyone; a secret key's answer holds more and stays private. */
-function cacheHeaders(c: Context) {
-  c.header('cache-control', c.var.caller.kind === 'secret' ? 'private, no-cache' : 'public, max-age=15')
-  c.header('vary', 'Authorization', { append: true })
 }
 
 // The event's link: its online meeting, else its own calendar file, with the publishable key that
@@ -75,15 +70,13 @@ export const initiativesRouter = createRouter()
       limit: query.limit,
       cursor: query.cursor,
     })
-    cacheHeaders(c)
     return c.json({ data: page.data.map((initiative) => present(c, initiative)), next_cursor: page.next_cursor }, 200)
   })
   .openapi(getInitiativeRoute, async (c) => {
     const initiative = await getInitiative(c.var.db, audienceOf(c), c.req.valid('param').initiative_id)
     const etag = initiativeEtag(initiative)
     c.header('etag', etag)
-    cacheHeaders(c)
-    if (stillFresh(c.req.valid('header')['if-none-match'], etag)) return c.body(null, 304)
+    if (ifNoneMatchHolds(c.req.valid('header')['if-none-match'], etag)) return c.body(null, 304)
     return c.json(present(c, initiative), 200)
   })
   .openapi(initiativeCalendarRoute, async (c) => {

@@ -299,13 +299,14 @@ describe('GET /v1/initiatives/{initiative_id}', () => {
     const [first] = await allPages('/v1/initiatives?limit=100')
     const res = await t.call('GET', `/v1/initiatives/${first?.id}`)
     expect(res.status).toBe(200)
-    expect(res.headers.get('cache-control')).toBe('public, max-age=15')
+    expect(res.headers.get('cache-control')).toBe('public, max-age=1, stale-while-revalidate=10, stale-if-error=600')
     const etag = res.headers.get('etag') ?? ''
     expect(etag).toMatch(/^".+"$/)
     expect(((await res.json()) as Item).id).toBe(first?.id)
     const again = await t.call('GET', `/v1/initiatives/${first?.id}`, { headers: { 'if-none-match': etag } })
     expect(again.status).toBe(304)
     expect(again.headers.get('etag')).toBe(etag)
+    expect(again.headers.get('cache-control')).toBe(res.headers.get('cache-control'))
   })
 
   it('refuses an id of the wrong kind, and answers 404 for an unknown one', async () => {

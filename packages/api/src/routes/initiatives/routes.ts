@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { requireKey } from '../../middleware/api-key/index.js'
 import { keyFromQuery } from '../../middleware/query-key/index.js'
-import { publicAccess, secretAccess } from '../common/access.js'
+import { publicRead, secretAccess } from '../common/access.js'
 import { etagHeaderSchema, json, jsonBody, locationHeader, problems } from '../common/schemas.js'
 import {
   CalendarQuery,
@@ -32,7 +32,7 @@ export const listInitiativesRoute = createRoute({
   description:
     'Published initiatives by start time, upcoming and under way by default (those ending now or later). ' +
     'Filters combine. The order is (start, id), so pages stay stable while initiatives are added.',
-  ...publicAccess,
+  ...publicRead,
   request: { query: InitiativeListQuery },
   responses: { 200: json(InitiativePageSchema, 'A page of initiatives.'), ...problems(400, 401, 403, 404) },
 })
@@ -46,7 +46,7 @@ export const getInitiativeRoute = createRoute({
   description:
     'One initiative with its counts. The public sees published and cancelled ones; drafts answer 404 ' +
     'except to secret keys.',
-  ...publicAccess,
+  ...publicRead,
   request: { params: InitiativeIdParam, headers: IfNoneMatchHeader },
   responses: {
     200: { ...json(InitiativeSchema, 'The initiative.'), headers: etagHeader },

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { publicAccess } from '../common/access.js'
+import { publicRead } from '../common/access.js'
 import { json, problems } from '../common/schemas.js'
 import { PlaceListSchema, PlaceSchema, PlaceSearchQuery, PostcodeParam } from './schemas.js'
 
@@ -12,7 +12,7 @@ export const getPlaceRoute = createRoute({
   description:
     'The communes and approximate centre of a French postcode, from a table held by the server: no postcode ' +
     'is sent to an outside geocoder.',
-  ...publicAccess,
+  ...publicRead,
   request: { params: PostcodeParam },
   responses: { 200: json(PlaceSchema, 'The place.'), ...problems(400, 401, 403, 404) },
 })
@@ -26,7 +26,7 @@ export const searchPlacesRoute = createRoute({
   description:
     'Communes whose name starts with `q`, ignoring accents and case, each at its first postcode: exact names ' +
     'first, then the communes with most postcodes.',
-  ...publicAccess,
+  ...publicRead,
   request: { query: PlaceSearchQuery },
   responses: { 200: json(PlaceListSchema, 'Matching communes.'), ...problems(400, 401, 403) },
 })

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
-import { publicAccess } from '../common/access.js'
+import { publicRead } from '../common/access.js'
 import { json, problems } from '../common/schemas.js'
 import { StatsQuery, StatsSchema } from './schemas.js'
 
@@ -12,7 +12,7 @@ export const getStatsRoute = createRoute({
   description:
     'Counters for a page: of the whole organization, of a group with its descendants (`group`), or of one ' +
     'initiative (`initiative`, answered as `InitiativeStats`). Cached for 15 seconds.',
-  ...publicAccess,
+  ...publicRead,
   request: { query: StatsQuery },
   responses: { 200: json(StatsSchema, 'The counts.'), ...problems(400, 401, 403, 404) },
 })
