@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Kysely } from 'kysely'
 import type { AppConfig } from './context.js'
 import type { Database } from './db/types.js'
+import { BatchedCounter } from './domain/rate-limits/batched-counter.js'
 import { cors } from './middleware/cors/index.js'
 import { notFound, onError } from './middleware/problem-details/index.js'
 import { forgetOnWrite, type PublicCache } from './middleware/public-cache/index.js'
@@ -24,10 +25,12 @@ export interface AppOptions {
 /** Assembles the API: shared guards, every resource's routes, the contract and the service pages. */
 export function createApp({ db, config, publicCache }: AppOptions) {
   const app = new OpenAPIHono()
+  const readCounter = config.rateLimits ? new BatchedCounter(db) : undefined
   app.use('*', async function provide(c, next) {
     c.set('db', db)
     c.set('config', config)
     c.set('publicCache', publicCache)
+    c.set('readCounter', readCounter)
     await next()
   })
   app.use('*', forgetOnWrite())

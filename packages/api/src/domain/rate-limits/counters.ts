@@ -40,7 +40,8 @@ export async function countRequest(db: Kysely<Database>, bucket: string, quota: 
   return { hits: row.hits, resetSeconds: Math.max(1, row.reset_seconds) }
 }
 
-async function sweepExpiredCounters(db: Kysely<Database>): Promise<void> {
+/** Deletes a bounded batch of counters whose window is over. */
+export async function sweepExpiredCounters(db: Kysely<Database>): Promise<void> {
   await db
     .deleteFrom('rate_limit_counters')
     .where(({ eb, refTuple, selectFrom }) =>

@@ -1,9 +1,17 @@
 import type { Context, MiddlewareHandler, Next } from 'hono'
+import type { BatchedCounter } from '../../domain/rate-limits/batched-counter.js'
 import { callerBucket, emailBucket } from '../../domain/rate-limits/buckets.js'
 import { countRequest, type WindowCount } from '../../domain/rate-limits/counters.js'
 import { type PolicyName, policyNames, type Quota } from '../../domain/rate-limits/policies.js'
 import { problem } from '../problem-details/index.js'
 import { clientAddress } from './client-address.js'
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Public reads' counts, kept in memory and shared through the database in batches. */
+    readCounter: BatchedCounter | undefined
+  }
+}
 
 export interface RateLimitOptions {
   /** Reads the bearer token; by default, `Authorization: Bearer <token>`. */
@@ -26,7 +34,7 @@ const bearer = (c: Context) =>
 
 /**
  * Counts every /v1 request against the caller's quota (see `RateLimitPolicies`), in PostgreSQL so
- * that all processes share it, and announces it on every answer with the IETF draft headers
+ * that all processes share it (public reads through the app's `BatchedCounter` when it has one), and announces it on every answer with the IETF draft headers
  * `RateLimit-Policy` and `RateLimit`. Over the quota, 429 with `Retry-After`. Runs before the key
  * is looked up: the token names the bucket, so refused keys are counted too. Does nothing when
  * the app has no `rateLimits` (RELAIS_RATE_LIMITS=off).
@@ -47,7 +55,11 @@ export function rateLimit({ tokenOf = bearer }: RateLimitOptions = {}): Middlewa
     const policy = policyNames[which]
     const quota = policies[which]
     const bucket = callerBucket(policy, token, clientAddress(c, c.var.config.trustProxy))
-    return enforce(c, next, { policy, quota, count: await countRequest(c.var.db, bucket, quota) })
+    // Reads come in floods and are harmless one by one: counted in memory, shared in batches.
+    // Writes are counted exactly, one statement each.
+    const counter = which === 'publicRead' ? c.var.readCounter : undefined
+    const count = counter ? await counter.count(bucket, quota) : await countRequest(c.var.db, bucket, quota)
+    return enforce(c, next, { policy, quota, count })
   }
 }
 

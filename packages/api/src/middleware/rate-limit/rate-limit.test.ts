@@ -3,6 +3,7 @@ import { openTestApp, type TestContext, testPublicUrl } from '../../../test/app.
 import { createApp } from '../../app.js'
 import type { AppConfig } from '../../context.js'
 import { currentConsentTexts } from '../../domain/consent/texts.js'
+import { BatchedCounter } from '../../domain/rate-limits/batched-counter.js'
 import type { RateLimitPolicies } from '../../domain/rate-limits/policies.js'
 
 // Day-long windows: a test never straddles two of them, short of running at midnight UTC.
@@ -200,13 +201,50 @@ describe('rate limits', () => {
     expect(res.headers.get('ratelimit-policy')).toBe(`"secret";q=4;w=${day}`)
   })
 
-  it('shares the quota between every app on one database', async () => {
+  it('shares public writes between every app on one database exactly', async () => {
     const [one, two] = [limitedApp(), limitedApp()]
     const address = freshAddress()
-    const answers = await statuses(
-      times(4, (i) => send(i % 2 ? two : one, 'GET', '/v1/groups?limit=1', { key: t.other.publishableKey, address })),
-    )
-    expect(answers).toEqual([200, 200, 200, 429])
+    const confirm = (i: number) =>
+      send(i % 2 ? two : one, 'POST', '/v1/confirmations', { address, body: { token: 'jetoninconnu123456' } })
+    expect(await statuses(times(5, confirm))).toEqual([400, 400, 400, 400, 429])
+  })
+
+  it('shares public reads between apps, each asking the database when its count is over 200 ms old', async () => {
+    const [one, two] = [limitedApp(), limitedApp()]
+    const address = freshAddress()
+    const read = (app: App) => () => send(app, 'GET', '/v1/groups?limit=1', { key: t.other.publishableKey, address })
+    const flushed = () => new Promise((resolve) => setTimeout(resolve, 250))
+    expect(await statuses([read(one), read(one)])).toEqual([200, 200])
+    await flushed()
+    // New to this app: its first read waits for the database's count, which holds one's two.
+    const third = await read(two)()
+    expect(third.status).toBe(200)
+    expect(third.headers.get('ratelimit')).toMatch(/^"public-read";r=0;t=\d+$/)
+    expect((await read(two)()).status).toBe(429)
+    // One last heard of the shared count 250 ms ago: too long, so its read asks again, and is refused.
+    expect((await read(one)()).status).toBe(429)
+  })
+
+  it('keeps counting reads in memory while the database cannot be written', async () => {
+    const counter = new BatchedCounter(t.database.db)
+    const quota = { limit: 2, windowSeconds: day }
+    const bucket = `public-read:test@${freshAddress()}`
+    expect((await counter.count(bucket, quota)).hits).toBe(1)
+    await t.database.db.schema.alterTable('rate_limit_counters').renameTo('rate_limit_counters_away').execute()
+    try {
+      expect((await counter.count(bucket, quota)).hits).toBe(2)
+      expect((await counter.count(bucket, quota)).hits).toBe(3)
+      await expect(counter.flush()).rejects.toThrow()
+    } finally {
+      await t.database.db.schema.alterTable('rate_limit_counters_away').renameTo('rate_limit_counters').execute()
+    }
+    await counter.flush()
+    const row = await t.database.db
+      .selectFrom('rate_limit_counters')
+      .select('hits')
+      .where('bucket', '=', bucket)
+      .executeTakeFirstOrThrow()
+    expect(row.hits).toBe(3)
   })
 
   it('sweeps windows that are over when a new one opens', async () => {
