@@ -114,7 +114,7 @@ describe('erasing a member', () => {
       .executeTakeFirstOrThrow()
     expect(member.status).toBe('active')
 
-    // An RSVP to an initiative, with its e-mail (and calendar attachment).
+    // An RSVP to an initiative: its request, the e-mail link followed, the place with its e-mail (and calendar attachment).
     const starts = new Date(Math.ceil((Date.now() + 5 * 86_400_000) / 3_600_000) * 3_600_000)
     const initiative = await t.call('POST', '/v1/initiatives', {
       key: t.demo.secretKey,
@@ -137,8 +137,26 @@ describe('erasing a member', () => {
       },
       headers: { 'idempotency-key': 'erasure-test-rsvp' },
     })
-    expect(rsvp.status).toBe(201)
+    expect(rsvp.status).toBe(202)
+    await followLink((await mailTo(db(), person.email.trim(), 'rsvp-request')).text_body)
     await mailTo(db(), person.email.trim(), 'rsvp-confirmation')
+    const place = await db()
+      .selectFrom('rsvps')
+      .select('status')
+      .where('organization_id', '=', t.demo.organizationId)
+      .where('member_id', '=', member.id)
+      .executeTakeFirstOrThrow()
+    expect(place.status).toBe('going')
+    // The same request again, never confirmed: its e-mail says she already holds her place.
+    const again = await t.call('POST', `/v1/initiatives/${initiativeId}/rsvps`, {
+      body: {
+        ...person,
+        consents: [{ purpose: 'event_participation', text_id: await textId('event_participation') }],
+        source_page: 'https://candidat.example.org/agenda',
+      },
+    })
+    expect(again.status).toBe(202)
+    await mailTo(db(), person.email.trim(), 'already-registered')
 
     // A second group, added by an organizer.
     const membership = await t.call('POST', `/v1/groups/${added?.id}/members`, {

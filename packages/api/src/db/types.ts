@@ -186,6 +186,15 @@ export interface ConfirmationTable {
   expires_at: Timestamp
   used_at: OptionalTimestamp
   created_at: Timestamp
+  /** Set while the link completes a public RSVP request, which takes a place only once confirmed. */
+  rsvp_request: Json<RsvpRequestDetails> | null
+}
+
+/** What a place asked for from a public form needs once its link is followed. */
+export interface RsvpRequestDetails {
+  source: MemberSource
+  /** The language of the form: the e-mails that follow speak it. */
+  language: string
 }
 
 export interface ActivityTable {
@@ -214,7 +223,7 @@ export interface MailOutboxTable {
   organization_id: string
   id: GeneratedAlways<number>
   member_id: string | null
-  /** Which message it is: `signup-confirmation`, `already-member`, `rsvp-confirmation`. */
+  /** Which message it is: `signup-confirmation`, `already-member`, `rsvp-request`, `rsvp-confirmation`, `already-registered`. */
   template: string
   to_address: string
   subject: string

@@ -12,6 +12,7 @@ import { alreadyMember } from './templates/already-member.js'
 import { daysLeft, formatPeriod } from './templates/dates.js'
 import { type Language, languageOf, type MailContent, renderMail } from './templates/layout.js'
 import { rsvpConfirmation } from './templates/rsvp-confirmation.js'
+import { rsvpRequest } from './templates/rsvp-request.js'
 import { signupConfirmation } from './templates/signup-confirmation.js'
 
 export interface ComposeSettings {
@@ -30,7 +31,8 @@ interface Recipient {
 /**
  * Writes the message a job asks for, in the transaction that also stores its new links (the
  * confirmation token given a fresh value, an unsubscribe token). Answers nothing when there is no
- * longer anything to say: the person was erased, the RSVP cancelled, the sign-up link already used.
+ * longer anything to say: the person was erased, the RSVP cancelled, the sign-up or RSVP request's
+ * link already used.
  */
 export async function composeEmail(
   trx: Transaction<Database>,
@@ -46,7 +48,31 @@ export async function composeEmail(
     job.confirmation ? reissueConfirmation(trx, job.organizationId, job.confirmation, now) : undefined
   let content: MailContent
   let attachments: MailAttachment[] = []
-  if (job.template === 'rsvp-confirmation') {
+  if (job.template === 'rsvp-request') {
+    const confirmed = await confirmation()
+    // Used, expired or lapsed meanwhile: the link would take nothing.
+    if (!confirmed?.subjectId) return undefined
+    const initiative = await getInitiative(
+      trx,
+      { organizationId: job.organizationId, includePrivate: true },
+      confirmed.subjectId,
+    )
+    content = rsvpRequest(
+      {
+        givenName: member.given_name ?? '',
+        title: initiative.title,
+        when: formatPeriod(initiative.starts_at, initiative.ends_at, initiative.timezone, language),
+        // No place yet: the address stays as the public sees it.
+        where: placeOf(initiative),
+        onlineUrl: initiative.online_url,
+        groupName: initiative.group_name,
+        confirmUrl: links.confirm(confirmed.token),
+        linkDays: daysLeft(confirmed.expiresAt, now),
+        purgeDays: member.status === 'pending' ? settings.unconfirmedDays : null,
+      },
+      language,
+    )
+  } else if (job.template === 'rsvp-confirmation' || job.template === 'already-registered') {
     const rsvp = await trx
       .selectFrom('rsvps')
       .selectAll()
@@ -72,6 +98,7 @@ export async function composeEmail(
         title: initiative.title,
         status,
         waitlistPosition: status === 'waitlisted' ? await waitlistPosition(trx, rsvp) : null,
+        again: job.template === 'already-registered',
         when: formatPeriod(initiative.starts_at, initiative.ends_at, initiative.timezone, language),
         where: placeOf(shown),
         onlineUrl: initiative.online_url,

@@ -17,7 +17,7 @@ export const examples = {
   <a href="https://www.camille-martin.fr/agenda">L’agenda de la section</a>
 </relais-event-list>`,
     js: `document.querySelector('relais-event-list').addEventListener('relais-rsvp', (event) => {
-  const { initiative_id, status } = event.detail // 'going', 'waitlisted' or 'pending_confirmation'
+  const { initiative_id, status } = event.detail // 'pending_confirmation': the e-mail's link takes the place
   window.plausible?.('Inscription action', { props: { initiative: initiative_id, status } })
 })`,
     css: `relais-event-list::part(date) {
@@ -40,7 +40,8 @@ event.addEventListener('relais-load', (e) => {
   document.title = \`\${e.detail.title} — Camille Martin\`
 })
 event.addEventListener('relais-rsvp', (e) => {
-  if (e.detail.status === 'waitlisted') console.info('Inscrit en liste d’attente')
+  // No place yet: the e-mail sent to the visitor carries the link that takes it.
+  console.info(\`Inscription demandée : \${e.detail.initiative_id}\`)
 })`,
     css: `relais-event::part(title) {
   font-family: Georgia, serif;

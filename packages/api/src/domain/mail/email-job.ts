@@ -2,7 +2,12 @@ import type { Transaction } from 'kysely'
 import type { Database } from '../../db/types.js'
 import { enqueue } from '../../jobs/queue.js'
 
-export type EmailTemplate = 'signup-confirmation' | 'already-member' | 'rsvp-confirmation'
+export type EmailTemplate =
+  | 'signup-confirmation'
+  | 'already-member'
+  | 'rsvp-request'
+  | 'rsvp-confirmation'
+  | 'already-registered'
 
 /**
  * An e-mail to write and send, as the `send-email` job carries it: ids only. The person's address

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/types.js'
 import { recordAudit, systemActor } from '../audit/record.js'
 import { purgeUnconfirmed } from '../members/purge.js'
+import { lapseRsvpRequests } from '../rsvps/lapse.js'
 import type { RetentionCategory, RetentionDays } from './categories.js'
 import {
   type Sweep,
@@ -17,9 +18,11 @@ const dayMs = 24 * 3600 * 1000
 export type RetentionCounts = Record<RetentionCategory, number>
 
 // The purge of unconfirmed sign-ups keeps its own rule (no link sent lately): it computes its cutoff.
+// The people go first, whole; then the RSVP requests of others, never confirmed, lapse.
 const unconfirmed: Sweep = async (db, organizationId, cutoff, now) => {
   const days = (now.getTime() - cutoff.getTime()) / dayMs
-  return (await purgeUnconfirmed(db, { days, now, organizationId })).length
+  const purged = (await purgeUnconfirmed(db, { days, now, organizationId })).length
+  return purged + (await lapseRsvpRequests(db, organizationId, cutoff, now))
 }
 
 const sweeps: Record<RetentionCategory, Sweep> = {

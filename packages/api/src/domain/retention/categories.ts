@@ -4,7 +4,10 @@
  * (a confirmation link, an investigation), above `max` it would be kept longer than defensible.
  */
 export const retentionCategories = {
-  /** Sign-ups never confirmed: no valid consent, so erased (without suppressing the address). */
+  /**
+   * Sign-ups never confirmed: no valid consent, so erased (without suppressing the address). RSVP
+   * requests never confirmed lapse then too, or earlier once their initiative is cancelled or over.
+   */
   unconfirmed_signups: { days: 14, min: 1, max: 90 },
   /** Members who unsubscribed and changed nothing since: erased, their address suppressed. */
   unsubscribed_members: { days: 365, min: 1, max: 1095 },

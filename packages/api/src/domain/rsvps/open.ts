@@ -9,13 +9,22 @@ export function checkTakesRsvps(initiative: Initiative | undefined, initiativeId
   if (!initiative || initiative.status === 'draft' || initiative.status === 'pending_review') {
     throw notFound(`Initiative ${initiativeId}`)
   }
-  if (initiative.status === 'cancelled') {
+  const closed = closedReason(initiative, now)
+  if (closed === 'cancelled') {
     throw new DomainError('conflict', 'This initiative was cancelled: it no longer takes RSVPs.')
   }
-  if (initiative.ends_at.getTime() <= now.getTime()) {
-    throw new DomainError('conflict', 'This initiative is over: it no longer takes RSVPs.')
-  }
+  if (closed === 'over') throw new DomainError('conflict', 'This initiative is over: it no longer takes RSVPs.')
   return initiative
+}
+
+/** Why a published initiative takes no more RSVPs, if it does not. */
+export function closedReason(
+  initiative: Pick<Initiative, 'status' | 'ends_at'>,
+  now: Date,
+): 'cancelled' | 'over' | undefined {
+  if (initiative.status === 'cancelled') return 'cancelled'
+  if (initiative.ends_at.getTime() <= now.getTime()) return 'over'
+  return undefined
 }
 
 export const fullError = () =>

@@ -154,7 +154,7 @@ describe('proof of work on public forms', () => {
     })
     const path = `/v1/initiatives/${initiative.id}/rsvps`
     await expectRefused(await guarded()('POST', path, body()), /GET \/v1\/challenge/)
-    expect((await guarded()('POST', path, body(await fetchAndSolve()))).status).toBe(201)
+    expect((await guarded()('POST', path, body(await fetchAndSolve()))).status).toBe(202)
   })
 
   it("does not ask an organization's server, with its secret key, to prove work", async () => {

@@ -1,23 +1,24 @@
 import { changeRsvpStatus } from '../../domain/rsvps/change.js'
 import { getRsvp, listRsvps } from '../../domain/rsvps/list.js'
 import { registerRsvp } from '../../domain/rsvps/register.js'
+import { requestRsvp } from '../../domain/rsvps/request.js'
 import { audienceOf } from '../common/audience.js'
 import { auditActor, auditRead } from '../common/audit.js'
 import { requireProof } from '../common/proof.js'
 import { createRouter } from '../common/router.js'
 import { sourceOf } from '../signups/source.js'
-import { presentPlaced, presentRsvp } from './present.js'
+import { presentPlaced, presentRequested, presentRsvp } from './present.js'
 import { createRsvpRoute, listRsvpsRoute, updateRsvpRoute } from './routes.js'
 
 export const rsvpsRouter = createRouter()
   .openapi(createRsvpRoute, async (c) => {
     const rsvp = c.req.valid('json')
+    const { initiative_id } = c.req.valid('param')
     c.header('cache-control', 'no-store')
     await requireProof(c, rsvp)
-    // The clear confirmation token stays in the outcome for the e-mail to come; it is neither answered nor logged.
-    const outcome = await registerRsvp(c.var.db, {
+    const form = {
       audience: audienceOf(c),
-      initiativeId: c.req.valid('param').initiative_id,
+      initiativeId: initiative_id,
       person: {
         email: rsvp.email,
         given_name: rsvp.given_name,
@@ -28,10 +29,15 @@ export const rsvpsRouter = createRouter()
       language: rsvp.language,
       consents: rsvp.consents,
       source: sourceOf(c, rsvp.source_page),
-      robot: Boolean(rsvp.website),
-    })
-    if (outcome.created) return c.json(presentPlaced(outcome), 201)
-    return c.json(presentPlaced(outcome), 200)
+    }
+    // The organization's own server answers for the person: the place is given at once.
+    if (c.var.caller.kind === 'secret') {
+      const outcome = await registerRsvp(c.var.db, form)
+      return c.json(presentPlaced(outcome), outcome.created ? 201 : 200)
+    }
+    // The clear confirmation token stays in the domain for the e-mail to come; it is neither answered nor logged.
+    await requestRsvp(c.var.db, { ...form, robot: Boolean(rsvp.website) })
+    return c.json(presentRequested(initiative_id), 202)
   })
   .openapi(listRsvpsRoute, async (c) => {
     const query = c.req.valid('query')

@@ -9,6 +9,7 @@ import {
   RsvpListQuery,
   RsvpPageSchema,
   RsvpPlacedSchema,
+  RsvpRequestedSchema,
   RsvpSchema,
   RsvpUpdateSchema,
 } from './schemas.js'
@@ -20,17 +21,29 @@ export const createRsvpRoute = createRoute({
   tags: ['RSVPs'],
   summary: 'Register for an initiative',
   description:
-    'Someone takes a place, or joins the waitlist when the initiative is full. The event_participation consent ' +
-    'is required. The person receives an e-mail to confirm the address. Registering again answers the RSVP ' +
-    'already held (200) without counting twice. A cancelled or finished initiative, or a full one without ' +
-    'waitlist, answers 409. Send the embedding widget in the `Relais-Widget` header. Attempts are limited per ' +
-    'e-mail address (`RateLimit-Policy` "email").' +
+    'The event_participation consent is required. With a publishable key (a public form), nothing is taken ' +
+    'at once: the answer is always 202 `pending_confirmation`, the same for every address, and the person ' +
+    'receives an e-mail whose link takes the place (`POST /v1/confirmations`): going while places are free, ' +
+    'else the waitlist, in the order of confirmations. Counts, statistics and the `rsvp.created` webhook move ' +
+    'only then. An address already registered is told so by e-mail, and keeps its place. Unconfirmed requests ' +
+    'lapse with the link (seven days at most, never beyond the end of the initiative). With a secret key, the ' +
+    "organization's server answers for the person's consent: the place is given at once (201 `going` or " +
+    '`waitlisted`; 200 with the RSVP already held, counted once). A cancelled or finished initiative, or a ' +
+    'full one without waitlist, answers 409 either way. Send the embedding widget in the `Relais-Widget` ' +
+    'header. Attempts are limited per e-mail address (`RateLimit-Policy` "email").' +
     idempotencyNote,
   ...publicWrite({ email: true }),
   request: { params: InitiativeIdParam, headers: IdempotencyKeyHeader, body: jsonBody(RsvpCreateSchema) },
   responses: {
-    200: { ...json(RsvpPlacedSchema, 'Already registered: the RSVP as it stands.'), headers: replayedHeader },
-    201: { ...json(RsvpPlacedSchema, 'Registered.'), headers: replayedHeader },
+    200: {
+      ...json(RsvpPlacedSchema, 'Secret key, already registered: the RSVP as it stands.'),
+      headers: replayedHeader,
+    },
+    201: { ...json(RsvpPlacedSchema, 'Secret key: registered.'), headers: replayedHeader },
+    202: {
+      ...json(RsvpRequestedSchema, 'Publishable key: received; the e-mail sent to the address confirms the place.'),
+      headers: replayedHeader,
+    },
     ...problems(400, 401, 403, 404, 409, 413, 415, 422),
   },
 })

@@ -25,14 +25,27 @@ export const RsvpCreateSchema = z
   })
   .openapi('RsvpCreate')
 
+export const RsvpRequestedSchema = z
+  .object({
+    status: z.literal('pending_confirmation').openapi({
+      description: 'No place is taken yet: the link of the e-mail sent to the address takes it.',
+    }),
+    initiative_id: idOf('ini'),
+    message_fr: z.string().max(1000),
+    message_en: z.string().max(1000),
+  })
+  .openapi('RsvpRequested', {
+    description:
+      'The same answer, byte for byte, whatever the address: new, a member, pending, already registered or ' +
+      'cancelled before. Nobody can test who registered, nor register someone else.',
+  })
+
 export const RsvpPlacedSchema = z
   .object({
     id: idOf('rsv'),
     initiative_id: idOf('ini'),
-    status: z.enum(['going', 'waitlisted', 'pending_confirmation']).openapi({
-      description:
-        '`going`: a place is held. `waitlisted`: in the queue, promoted in order as places free up. ' +
-        '`pending_confirmation` is reserved for RSVPs that will wait for the e-mail confirmation.',
+    status: z.enum(['going', 'waitlisted']).openapi({
+      description: '`going`: a place is held. `waitlisted`: in the queue, promoted in order as places free up.',
     }),
     spots_left: Count.nullable().openapi({ description: 'Places left now; null when there is no limit.' }),
     waitlist_position: Count.optional().openapi({ description: 'When waitlisted: the place in the queue, from 1.' }),

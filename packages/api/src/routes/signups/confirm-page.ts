@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { DomainError } from '../../domain/errors.js'
-import { confirmToken } from '../../domain/members/confirm.js'
-import { findPendingConfirmation } from '../../domain/signups/confirmation.js'
+import { findPendingConfirmation, followConfirmationLink } from '../../domain/signups/confirmation.js'
 import { requestGuards } from '../../middleware/request-guards/index.js'
 import { askPage, confirmedPage, unusablePage } from './confirm-html.js'
 
@@ -34,8 +33,8 @@ export const confirmPages = new Hono()
     const token = typeof form.token === 'string' ? form.token.trim() : ''
     if (!tokenShape.test(token)) return c.html(unusablePage(), 400, pageHeaders)
     try {
-      const confirmation = await confirmToken(c.var.db, token)
-      return c.html(confirmedPage(confirmation.purpose), 200, pageHeaders)
+      const followed = await followConfirmationLink(c.var.db, token)
+      return c.html(confirmedPage(followed.purpose, followed.rsvp), 200, pageHeaders)
     } catch (error) {
       if (error instanceof DomainError) return c.html(unusablePage(), 400, pageHeaders)
       throw error

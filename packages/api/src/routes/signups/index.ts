@@ -1,8 +1,9 @@
-import { confirmToken } from '../../domain/members/confirm.js'
+import { followConfirmationLink } from '../../domain/signups/confirmation.js'
 import { signUp } from '../../domain/signups/sign-up.js'
 import { requireProof } from '../common/proof.js'
 import { createRouter } from '../common/router.js'
 import { confirmPages } from './confirm-page.js'
+import { presentConfirmed } from './present.js'
 import { confirmRoute, createSignupRoute } from './routes.js'
 import { sourceOf } from './source.js'
 
@@ -40,9 +41,9 @@ export const signupsRouter = createRouter()
   })
   .openapi(confirmRoute, async (c) => {
     const { token } = c.req.valid('json')
-    const confirmation = await confirmToken(c.var.db, token, { organizationId: c.var.caller.organizationId })
+    const followed = await followConfirmationLink(c.var.db, token, { organizationId: c.var.caller.organizationId })
     c.header('cache-control', 'no-store')
-    return c.json({ status: 'confirmed' as const, purpose: confirmation.purpose }, 200)
+    return c.json(presentConfirmed(followed), 200)
   })
 
 signupsRouter.route('/', confirmPages)

@@ -33,7 +33,9 @@ export const confirmRoute = createRoute({
   summary: 'Confirm an e-mail address',
   description:
     'Spends the token of a double opt-in link: the pending consents are confirmed, a pending member becomes ' +
-    'active and a requested group is joined. A token works once and expires after seven days.' +
+    'active and a requested group is joined. The link of a public RSVP takes its place now, in the order of ' +
+    'confirmations (`rsvp` tells which, or why none). A token works once and expires after seven days, or ' +
+    'at the end of the initiative for an RSVP.' +
     idempotencyNote,
   ...publicWrite(),
   request: { headers: IdempotencyKeyHeader, body: jsonBody(ConfirmationSchema) },

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { consentGiven, personFields } from '../common/person.js'
-import { idParam } from '../common/schemas.js'
+import { Count, idOf, idParam } from '../common/schemas.js'
 
 const signupPurposes = ['membership', 'news', 'public_activity'] as const
 
@@ -37,9 +37,24 @@ export const ConfirmationSchema = z
   })
   .openapi('ConfirmationRequest')
 
+export const ConfirmedRsvpSchema = z
+  .object({
+    initiative_id: idOf('ini'),
+    status: z.enum(['going', 'waitlisted', 'full', 'cancelled', 'over']).openapi({
+      description:
+        '`going` or `waitlisted`: a place is held, given by this confirmation or before. `full` (no place and ' +
+        'no waitlist), `cancelled` or `over`: no place could be given.',
+    }),
+    waitlist_position: Count.optional().openapi({ description: 'When waitlisted: the place in the queue, from 1.' }),
+  })
+  .openapi('ConfirmedRsvp')
+
 export const ConfirmedSchema = z
   .object({
     status: z.literal('confirmed'),
     purpose: z.enum(['signup', 'rsvp']).openapi({ description: 'What the link confirmed.' }),
+    rsvp: ConfirmedRsvpSchema.optional().openapi({
+      description: 'For the link of an RSVP: the place it took, in the order of confirmations, or found already held.',
+    }),
   })
   .openapi('Confirmed')

@@ -131,7 +131,7 @@ describe('relais-event', () => {
     expect(text(description)).to.contain('javascript:alert(1)')
   })
 
-  it('registers a visitor, then queues the next one, as the API records it', async () => {
+  it('asks each visitor to confirm by e-mail, says so in a live region, and takes no place before that', async () => {
     const initiative = await publishInitiative({ capacity: 1, waitlist_enabled: true })
     const rsvps: CustomEvent[] = []
     const listener = (e: Event) => rsvps.push(e as CustomEvent)
@@ -140,38 +140,38 @@ describe('relais-event', () => {
     const first = mountEvent(`initiative="${initiative.id}"`)
     await formShown(first)
     expect(text(part(first, 'spots'))).to.equal('1 place restante')
-    const going = person('premiere')
-    fill(first, going)
+    fill(first, person('premiere'))
     submit(first)
     await first.updateComplete
     expect(part(first, 'submit-button')?.hasAttribute('disabled'), 'disabled while sending').to.equal(true)
     const success = await waitFor(() => part(first, 'success'), 'the success message')
-    expect(text(success)).to.contain("C'est noté ! Vous êtes inscrit·e.")
+    expect(text(success)).to.equal(
+      'Merci ! Vérifiez votre boîte e-mail : cliquez sur le lien que nous venons de vous envoyer pour confirmer ' +
+        'votre place. Aucune place n’est réservée avant.',
+    )
+    expect(success.getAttribute('role'), 'a live region').to.equal('status')
     expect(shadow(first).activeElement).to.equal(success)
-    expect(text(part(first, 'spots')), 'the spots left follow the answer').to.equal("Complet — liste d'attente")
+    expect(text(part(first, 'spots')), 'no place is taken before the e-mail link').to.equal('1 place restante')
     await expectAccessible(first)
 
-    const second = mountEvent(`initiative="${initiative.id}"`)
+    const second = mountEvent(`initiative="${initiative.id}" lang="en"`)
     await formShown(second)
-    const waiting = person('seconde')
-    fill(second, waiting)
+    fill(second, person('seconde'))
     submit(second)
-    const queued = await waitFor(() => part(second, 'success'), 'the waitlist message')
-    expect(text(queued)).to.contain("Vous êtes sur la liste d'attente (position 1)")
+    const asked = await waitFor(() => part(second, 'success'), 'the English message')
+    expect(text(asked)).to.equal(
+      'Thank you! Check your e-mail: follow the link we have just sent you to confirm your place. No place is held ' +
+        'until then.',
+    )
+    await expectAccessible(second)
     document.removeEventListener('relais-rsvp', listener)
 
     expect(rsvps.map((e) => e.detail)).to.deep.equal([
-      { initiative_id: initiative.id, status: 'going', spots_left: 0 },
-      { initiative_id: initiative.id, status: 'waitlisted', spots_left: 0 },
+      { initiative_id: initiative.id, status: 'pending_confirmation', spots_left: 1 },
+      { initiative_id: initiative.id, status: 'pending_confirmation', spots_left: 1 },
     ])
-    const recorded = await adminCall<{ data: { status: string; member: { email: string } }[] }>(
-      'GET',
-      `/v1/initiatives/${initiative.id}/rsvps`,
-    )
-    expect(recorded.body.data.map((rsvp) => [rsvp.member.email, rsvp.status])).to.deep.equal([
-      [going.email, 'going'],
-      [waiting.email, 'waitlisted'],
-    ])
+    const recorded = await adminCall<{ data: unknown[] }>('GET', `/v1/initiatives/${initiative.id}/rsvps`)
+    expect(recorded.body.data, 'places are taken by the e-mail links').to.deep.equal([])
   })
 
   it('puts client and server errors next to their fields, keeps what was typed, and focuses the first', async () => {

@@ -35,7 +35,8 @@ function initiativeInPageAddress(): string {
  * @prop initiativeData - The initiative already loaded (by the list): shown without fetching it again.
  *
  * @fires relais-load - The initiative arrived; `detail` is the initiative.
- * @fires relais-rsvp - Someone registered; `detail` is `{ initiative_id, status, spots_left }`.
+ * @fires relais-rsvp - Someone asked to register: no place is held until they follow the link of the e-mail sent
+ * to them; `detail` is `{ initiative_id, status: 'pending_confirmation', spots_left }` (the places left, unchanged).
  * @fires relais-error - The initiative or the consent text could not be loaded; `detail` is `{ status, problem }`.
  *
  * @csspart initiative - The whole detail (an article).
@@ -53,7 +54,7 @@ function initiativeInPageAddress(): string {
  * @csspart consent - The consent box with its text.
  * @csspart field-error - The error under a field.
  * @csspart submit-button - Its submit button.
- * @csspart success - The message after registering.
+ * @csspart success - The message after sending: check your e-mail to confirm your place (a live region).
  * @csspart closed - The notice when the initiative takes no registration.
  * @csspart skeleton - The placeholder while loading.
  * @csspart empty - The notice when no initiative is given.
@@ -73,7 +74,6 @@ export class RelaisEvent extends RelaisElement {
     initiative: {},
     compact: { type: Boolean },
     initiativeData: { attribute: false },
-    spotsLeft: { state: true },
   }
 
   /** Initiative id (`ini_…`). */
@@ -82,9 +82,6 @@ export class RelaisEvent extends RelaisElement {
   compact = false
   /** The initiative already loaded by the embedding list, to show without fetching it again. */
   initiativeData: Initiative | undefined
-
-  /** Spots left as the last RSVP answered: fresher than the initiative loaded before it. */
-  private spotsLeft: number | null | undefined
 
   private get initiativeId() {
     return this.initiative || initiativeInPageAddress()
@@ -99,7 +96,6 @@ export class RelaisEvent extends RelaisElement {
       return apiGet(this.target, '/v1/initiatives/{initiative_id}', { path: { initiative_id: id } }, signal)
     },
     onReady: (initiative) => {
-      this.spotsLeft = undefined
       if (initiative && initiative !== this.initiativeData) this.emit('relais-load', initiative)
     },
     onError: (error) => this.emit('relais-error', { status: error.status, problem: error.problem }),
@@ -111,19 +107,9 @@ export class RelaisEvent extends RelaisElement {
       const initiative = this.details.value
       return initiative === undefined ? Boolean(this.initiativeId) : initiative !== null && !closedReason(initiative)
     },
-    placed: (detail) => {
-      this.spotsLeft = detail.spots_left
-      this.emit<RsvpDetail>('relais-rsvp', detail)
-    },
+    requested: (detail) => this.emit<RsvpDetail>('relais-rsvp', detail),
     failed: (error) => this.emit('relais-error', { status: error.status, problem: error.problem }),
   })
-
-  /** The initiative with what the last RSVP told. */
-  private get shown(): Initiative | null | undefined {
-    const initiative = this.details.value
-    if (!initiative || this.spotsLeft === undefined) return initiative
-    return { ...initiative, spots_left: this.spotsLeft }
-  }
 
   override render() {
     return html`${this.renderState()}<p role="status" class="visually-hidden">${this.rsvp.announcement}</p>`
@@ -131,8 +117,7 @@ export class RelaisEvent extends RelaisElement {
 
   private renderState() {
     const lang = this.language
-    const { status, error } = this.details
-    const initiative = this.shown
+    const { status, error, value: initiative } = this.details
     if (status === 'error') return failure(lang, error, () => void this.details.run())
     if (status === 'loading' || initiative === undefined) return skeleton(lang, this.compact ? 3 : 5, 'line')
     if (initiative === null) return empty(messages[lang].empty)
@@ -245,8 +230,7 @@ export class RelaisEvent extends RelaisElement {
 
   private renderRegistration(initiative: Initiative) {
     const closed = closedReason(initiative)
-    // A visitor who just registered sees the answer, even when that took the last place.
-    if (closed && !this.rsvp.answeredFor(initiative)) {
+    if (closed) {
       return html`<p part="closed" class="notice">${messages[this.language][closed]}</p>`
     }
     return this.rsvp.render(initiative)

@@ -1,5 +1,5 @@
 import { html, type LitElement, nothing, type TemplateResult } from 'lit'
-import { describeFailure, format } from '../../i18n/common.js'
+import { describeFailure } from '../../i18n/common.js'
 import { type ApiError, type ApiTarget, apiGet, apiPost, type Schemas } from '../../internal/api.js'
 import { type Field, FormState, honeypot } from '../../internal/form.js'
 import { ProofOfWork } from '../../internal/proof-of-work.js'
@@ -10,13 +10,17 @@ import { failure } from '../../internal/states.js'
 import type { Initiative } from './initiative.js'
 import { rsvpMessages } from './rsvp-messages.js'
 
-type Placed = Schemas['RsvpPlaced']
+type Requested = Schemas['RsvpRequested']
 type ConsentText = Schemas['ConsentText']
 
-/** `detail` of `relais-rsvp`: who registered where, with the places left after it. */
+/**
+ * `detail` of `relais-rsvp`: a registration was asked for this initiative. A public form takes no
+ * place: the person confirms it with the link of the e-mail sent to them, so the places left are
+ * those the page already knew.
+ */
 export interface RsvpDetail {
   initiative_id: string
-  status: Placed['status']
+  status: Requested['status']
   spots_left: number | null
 }
 
@@ -24,7 +28,7 @@ export interface RsvpFormOptions {
   target: () => ApiTarget
   /** Whether the form may be shown: the consent text is loaded only then. */
   needed: () => boolean
-  placed: (detail: RsvpDetail) => void
+  requested: (detail: RsvpDetail) => void
   failed: (error: ApiError) => void
 }
 
@@ -86,11 +90,11 @@ const fieldOfPath = (path: string) => (path.startsWith('consents') ? 'consent' :
 
 /**
  * The RSVP form of an initiative: loads the participation consent text, checks the fields as the
- * API does, sends, and tells the outcome (going, waitlisted) or puts each refusal next to its field.
+ * API does, sends, and asks the visitor to confirm by e-mail, or puts each refusal next to its field.
  */
 export class RsvpForm {
-  /** The API's answer once registered. */
-  private answered: Placed | undefined
+  /** The initiative a registration was asked for, here and now. */
+  private answered: string | undefined
   /** What the live region says. */
   announcement = ''
 
@@ -117,9 +121,9 @@ export class RsvpForm {
     this.proof = new ProofOfWork(options.target)
   }
 
-  /** Whether the visitor registered for this initiative, here and now. */
-  answeredFor(initiative: Initiative): boolean {
-    return this.answered?.initiative_id === initiative.id
+  /** Whether the visitor asked to register for this initiative, here and now. */
+  private answeredFor(initiative: Initiative): boolean {
+    return this.answered === initiative.id
   }
 
   private get lang() {
@@ -135,7 +139,7 @@ export class RsvpForm {
   render(initiative: Initiative): TemplateResult {
     const m = rsvpMessages[this.lang]
     const { form, lang } = this
-    if (this.answered && this.answeredFor(initiative)) return this.renderAnswer(this.answered)
+    if (this.answeredFor(initiative)) return this.renderAnswer()
     if (this.consent.status === 'error') return failure(lang, this.consent.error, () => void this.consent.run())
     if (!this.consentText) return skeleton(lang, 3, 'line')
     const waitlist = initiative.spots_left === 0
@@ -157,15 +161,11 @@ export class RsvpForm {
       </form>`
   }
 
-  private renderAnswer(placed: Placed) {
-    const m = rsvpMessages[this.lang]
-    const message =
-      placed.status === 'going'
-        ? m.going
-        : placed.status === 'waitlisted'
-          ? format(m.waitlisted, { n: placed.waitlist_position ?? '' })
-          : m.pending
-    return html`<p part="success" class="notice success" id="rsvp-answer" tabindex="-1">${message}</p>`
+  /** The same words whatever the address: the API's answer tells nothing more, and no place is held yet. */
+  private renderAnswer() {
+    return html`<p part="success" class="notice success" id="rsvp-answer" role="status" tabindex="-1">
+      ${rsvpMessages[this.lang].checkEmail}
+    </p>`
   }
 
   private async submit(event: SubmitEvent, initiative: Initiative) {
@@ -178,7 +178,8 @@ export class RsvpForm {
     this.announcement = rsvpMessages[lang].sending
     this.host.requestUpdate()
     try {
-      const placed = await this.proof.send((proof) =>
+      // With a publishable key the API answers every address alike (202): nothing in it to show.
+      await this.proof.send((proof) =>
         apiPost(
           this.options.target(),
           '/v1/initiatives/{initiative_id}/rsvps',
@@ -198,8 +199,12 @@ export class RsvpForm {
           },
         ),
       )
-      this.answered = placed
-      this.options.placed({ initiative_id: initiative.id, status: placed.status, spots_left: placed.spots_left })
+      this.answered = initiative.id
+      this.options.requested({
+        initiative_id: initiative.id,
+        status: 'pending_confirmation',
+        spots_left: initiative.spots_left,
+      })
     } catch (error) {
       this.refused(error as ApiError)
     } finally {

@@ -17,9 +17,7 @@ export const rsvpMessages: Messages<
   | 'postcodeInvalid'
   | 'consentMissing'
   | 'consentChanged'
-  | 'going'
-  | 'waitlisted'
-  | 'pending'
+  | 'checkEmail'
   | 'closedNow'
 > = {
   fr: {
@@ -40,12 +38,8 @@ export const rsvpMessages: Messages<
     consentMissing:
       'Cochez cette case pour vous inscrire : sans votre accord, votre participation ne peut pas être enregistrée.',
     consentChanged: 'Ce texte vient d’être mis à jour : relisez-le, puis cochez la case à nouveau.',
-    going:
-      "C'est noté ! Vous êtes inscrit·e. Nous venons de vous envoyer un e-mail : confirmez votre adresse pour recevoir les détails.",
-    waitlisted:
-      "Vous êtes sur la liste d'attente (position {n}). Nous vous écrirons dès qu'une place se libère ; confirmez d'ici là votre adresse grâce à l'e-mail que nous venons de vous envoyer.",
-    pending:
-      "Presque fini : confirmez votre adresse grâce à l'e-mail que nous venons de vous envoyer pour valider votre inscription.",
+    checkEmail:
+      'Merci ! Vérifiez votre boîte e-mail : cliquez sur le lien que nous venons de vous envoyer pour confirmer votre place. Aucune place n’est réservée avant.',
     closedNow: "Les inscriptions viennent de fermer : l'action est complète, annulée ou terminée.",
   },
   en: {
@@ -64,11 +58,8 @@ export const rsvpMessages: Messages<
     postcodeInvalid: 'Enter your postcode: five digits, such as 75011.',
     consentMissing: 'Tick this box to register: without your consent, your participation cannot be recorded.',
     consentChanged: 'This text has just been updated: read it again, then tick the box again.',
-    going:
-      "You're in! You are registered. We have just sent you an e-mail: confirm your address to receive the details.",
-    waitlisted:
-      'You are on the waiting list (position {n}). We will write to you as soon as a spot frees up; meanwhile, confirm your address with the e-mail we have just sent you.',
-    pending: 'Almost done: confirm your address with the e-mail we have just sent you to complete your registration.',
+    checkEmail:
+      'Thank you! Check your e-mail: follow the link we have just sent you to confirm your place. No place is held until then.',
     closedNow: 'Registrations have just closed: the action is full, cancelled or over.',
   },
 }
