@@ -148,7 +148,7 @@ export async function generate(databaseUrl: string, scale: number, log: (line: s
     (i) =>
       i.status === 'published' &&
       i.startsAt > now &&
-      i.row[3] !== 'online' &&
+      i.row[initiativeColumns.indexOf('kind')] !== 'online' &&
       i.group.path.startsWith(federation?.path ?? ''),
   )
   const detailIds = (

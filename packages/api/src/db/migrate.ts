@@ -11,6 +11,7 @@ import * as auditAndRetention from './migrations/0008_audit_and_retention.js'
 import * as proofOfWork from './migrations/0009_proof_of_work.js'
 import * as privateGroupsIndex from './migrations/0010_private_groups_index.js'
 import * as rsvpRequests from './migrations/0011_rsvp_requests.js'
+import * as initiativeGroupPath from './migrations/0012_initiative_group_path.js'
 import type { Database } from './types.js'
 
 // Migrations are imported, not read from a folder, so they work the same under tsx, a bundle or tests.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0009_proof_of_work': proofOfWork,
   '0010_private_groups_index': privateGroupsIndex,
   '0011_rsvp_requests': rsvpRequests,
+  '0012_initiative_group_path': initiativeGroupPath,
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations }

@@ -132,6 +132,10 @@ export interface InitiativeTable {
   organization_id: string
   id: string
   group_id: string
+  /** The group's materialized path, for subtree filters; the database keeps it in step (migration 0012). */
+  group_path: GeneratedAlways<string>
+  /** Whether the group is private or sits under a private group; kept in step likewise. */
+  under_private_group: GeneratedAlways<boolean>
   kind: InitiativeKind
   title: string
   summary: string

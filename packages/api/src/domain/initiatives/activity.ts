@@ -4,8 +4,9 @@ import { newId } from '../ids.js'
 import { emitWebhookEvent, initiativeEventData } from '../webhooks/emit.js'
 
 /**
- * Tells the activity feed about an initiative's publication or cancellation. The group path lets
- * the feed of any ancestor group show it; the feed itself hides what happens under private groups.
+ * Tells the activity feed about an initiative's publication or cancellation. The group path (the
+ * initiative's own copy, kept in step with the tree) lets the feed of any ancestor group show it;
+ * the feed itself hides what happens under private groups.
  */
 export async function recordInitiativeActivity(
   trx: Transaction<Database>,
@@ -13,19 +14,13 @@ export async function recordInitiativeActivity(
   initiative: Initiative,
   now: Date,
 ): Promise<void> {
-  const group = await trx
-    .selectFrom('groups')
-    .select('path')
-    .where('organization_id', '=', initiative.organization_id)
-    .where('id', '=', initiative.group_id)
-    .executeTakeFirstOrThrow()
   await trx
     .insertInto('activity')
     .values({
       organization_id: initiative.organization_id,
       id: newId('act', now),
       group_id: initiative.group_id,
-      group_path: group.path,
+      group_path: initiative.group_path,
       kind,
       payload: JSON.stringify({
         initiative_id: initiative.id,

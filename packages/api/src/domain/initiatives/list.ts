@@ -2,14 +2,15 @@ import type { Kysely } from 'kysely'
 import type { Database, Group, InitiativeKind, InitiativeStatus } from '../../db/types.js'
 import { DomainError } from '../errors.js'
 import type { Audience } from '../groups/queries.js'
-import { subtreeIds } from '../groups/subtree.js'
 import { type Page, toPage } from '../pagination.js'
 import { type BoundingBox, boundingBox, distanceKm, findPlace, type Place } from '../places/index.js'
 import { likeContains } from '../text.js'
+import { withinBox } from './bounding-box.js'
 import { normalizeTag } from './fields.js'
 import { decodeTimestampCursor, keyTimestamp, timestampKey } from './keys.js'
 import { earliestStartRunningAt } from './schedule.js'
-import { type InitiativeView, initiativeViews, publicGroupIds } from './visibility.js'
+import { inSubtree } from './subtree.js'
+import { groupName, type InitiativeView, publicGroupIds, visibleInitiatives } from './visibility.js'
 
 export interface InitiativeFilter {
   /** A group: its initiatives and, unless `includeSubgroups` is false, those of its subgroups. */
@@ -38,6 +39,10 @@ export type ListedInitiative = InitiativeView & { distance_km?: number }
  * Initiatives by start time, then id: a keyset order, so that pages neither repeat nor skip rows
  * while initiatives are created. With `near`, a bounding box on the public coordinates narrows the
  * scan in SQL and the exact distance decides, page by page.
+ *
+ * A page is chosen on indexed columns alone (group path, status, times, place, visibility), which
+ * the list indexes carry: rows that fail a filter are skipped inside the index, and only the
+ * page's rows are then read whole.
  */
 export async function listInitiatives(
   db: Kysely<Database>,
@@ -47,23 +52,9 @@ export async function listInitiatives(
   const group = filter.group ? await findFilterGroup(db, audience, filter.group) : undefined
   const place = filter.near ? findNear(filter.near) : undefined
   const radiusKm = filter.radiusKm ?? 20
-  const query = filteredInitiatives(db, audience, filter, group, place ? boundingBox(place, radiusKm) : undefined)
-  type Row = Awaited<ReturnType<typeof query.execute>>[number]
-  const page = (after: Key | undefined, size: number) =>
-    query
-      .$if(after !== undefined, (qb) =>
-        qb.where((eb) => {
-          const at = keyTimestamp(after?.at ?? '')
-          return eb.or([
-            eb('initiatives.starts_at', '>', at),
-            eb.and([eb('initiatives.starts_at', '=', at), eb('initiatives.id', '>', after?.id ?? '')]),
-          ])
-        }),
-      )
-      .orderBy('initiatives.starts_at')
-      .orderBy('initiatives.id')
-      .limit(size)
-      .execute()
+  const filtered = filteredInitiatives(db, audience, filter, group, place ? boundingBox(place, radiusKm) : undefined)
+  const page = (after: Key | undefined, size: number) => readBatch(db, filtered, after, size)
+  type Row = Awaited<ReturnType<typeof page>>[number]
   const within = (row: Row): (Row & { distance_km?: number }) | undefined => {
     if (!place) return row
     if (row.public_latitude === null || row.public_longitude === null) return undefined
@@ -84,6 +75,46 @@ export async function listInitiatives(
 
 type Key = { at: string; id: string }
 
+/**
+ * One keyset batch: the ids of the first `size` rows after `after`, chosen in an index, then those
+ * rows whole with their group's name.
+ */
+async function readBatch(
+  db: Kysely<Database>,
+  filtered: ReturnType<typeof filteredInitiatives>,
+  after: Key | undefined,
+  size: number,
+) {
+  const chosen = filtered
+    .select(['initiatives.organization_id', 'initiatives.id'])
+    .$if(after !== undefined, (qb) =>
+      qb.where((eb) => {
+        const at = keyTimestamp(after?.at ?? '')
+        return eb.or([
+          eb('initiatives.starts_at', '>', at),
+          eb.and([eb('initiatives.starts_at', '=', at), eb('initiatives.id', '>', after?.id ?? '')]),
+        ])
+      }),
+    )
+    .orderBy('initiatives.starts_at')
+    .orderBy('initiatives.id')
+    .limit(size)
+  const rows = await db
+    .selectFrom(chosen.as('page'))
+    .innerJoin('initiatives', (join) =>
+      join.onRef('initiatives.organization_id', '=', 'page.organization_id').onRef('initiatives.id', '=', 'page.id'),
+    )
+    .selectAll('initiatives')
+    .select((eb) => [groupName(eb).as('group_name'), timestampKey('initiatives.starts_at').as('starts_key')])
+    .execute()
+  // The join promises no order: the batch is put back in keyset order here rather than sorted
+  // again by the database. Keys are fixed-width UTC text (text order is time order); ids share one
+  // shape (prefix, then lower-case letters and digits), which every collation orders alike.
+  return rows.sort((a, b) => compareText(a.starts_key, b.starts_key) || compareText(a.id, b.id))
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /** Every filter but the cursor, in SQL; `box` is the bounding box of a `near` search. */
 function filteredInitiatives(
   db: Kysely<Database>,
@@ -94,32 +125,23 @@ function filteredInitiatives(
 ) {
   const from = filter.from ?? filter.now ?? new Date()
   const tag = filter.tag ? normalizeTag(filter.tag) : undefined
-  return (
-    initiativeViews(db, audience)
-      .select(timestampKey('initiatives.starts_at').as('starts_key'))
-      .where('initiatives.status', 'in', filter.statuses ?? ['published'])
-      .where('initiatives.ends_at', '>=', from)
-      // Nothing lasts over a week: this bound lets the (status, starts_at) index do the work.
-      .where('initiatives.starts_at', '>=', earliestStartRunningAt(from))
-      .$if(filter.to !== undefined, (qb) => qb.where('initiatives.starts_at', '<=', filter.to ?? from))
-      .$if(group !== undefined && filter.includeSubgroups === false, (qb) =>
-        qb.where('initiatives.group_id', '=', group?.id ?? ''),
-      )
-      .$if(group !== undefined && filter.includeSubgroups !== false, (qb) =>
-        qb.where('initiatives.group_id', 'in', subtreeIds(db, audience.organizationId, group?.path ?? '')),
-      )
-      .$if(Boolean(filter.kinds?.length), (qb) => qb.where('initiatives.kind', 'in', filter.kinds ?? []))
-      .$if(tag !== undefined, (qb) => qb.where((eb) => eb(eb.val(tag ?? ''), '=', eb.fn.any('initiatives.tags'))))
-      .$if(Boolean(filter.q), (qb) => qb.where('initiatives.search_text', 'like', likeContains(filter.q ?? '')))
-      .$if(box !== undefined, (qb) =>
-        qb
-          .where('initiatives.kind', '!=', 'online')
-          .where('initiatives.public_latitude', '>=', box?.minLatitude ?? 0)
-          .where('initiatives.public_latitude', '<=', box?.maxLatitude ?? 0)
-          .where('initiatives.public_longitude', '>=', box?.minLongitude ?? 0)
-          .where('initiatives.public_longitude', '<=', box?.maxLongitude ?? 0),
-      )
-  )
+  let query = visibleInitiatives(db, audience)
+    .where('initiatives.status', 'in', filter.statuses ?? ['published'])
+    .where('initiatives.ends_at', '>=', from)
+    // Nothing lasts over a week: this bound lets the (status, starts_at) index do the work.
+    .where('initiatives.starts_at', '>=', earliestStartRunningAt(from))
+    .$if(filter.to !== undefined, (qb) => qb.where('initiatives.starts_at', '<=', filter.to ?? from))
+    .$if(Boolean(filter.kinds?.length), (qb) => qb.where('initiatives.kind', 'in', filter.kinds ?? []))
+    .$if(tag !== undefined, (qb) => qb.where((eb) => eb(eb.val(tag ?? ''), '=', eb.fn.any('initiatives.tags'))))
+    .$if(Boolean(filter.q), (qb) => qb.where('initiatives.search_text', 'like', likeContains(filter.q ?? '')))
+  if (group) {
+    query =
+      filter.includeSubgroups === false
+        ? query.where('initiatives.group_id', '=', group.id)
+        : query.where((eb) => inSubtree(eb, group))
+  }
+  if (box) query = query.where('initiatives.kind', '!=', 'online').where((eb) => withinBox(eb, box))
+  return query
 }
 
 /**

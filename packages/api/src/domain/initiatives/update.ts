@@ -75,9 +75,12 @@ export async function updateInitiative(
   })
 }
 
-function rowChanges(changes: InitiativeChanges): Partial<Initiative> {
+/** What an edit may set: the group's path and visibility follow `group_id` in the database. */
+type RowChanges = Partial<Omit<Initiative, 'group_path' | 'under_private_group'>>
+
+function rowChanges(changes: InitiativeChanges): RowChanges {
   const { location, tags, timezone, ...plain } = changes
-  const row: Partial<Initiative> = {}
+  const row: RowChanges = {}
   for (const [name, value] of Object.entries(plain)) {
     if (value !== undefined) Object.assign(row, { [name]: value })
   }

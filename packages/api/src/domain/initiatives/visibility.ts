@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import type { Database, Initiative } from '../../db/types.js'
 import type { Audience } from '../groups/queries.js'
 
@@ -27,34 +27,35 @@ export function publicGroupIds(db: Kysely<Database>, organizationId: string) {
     )
 }
 
-/** Initiatives joined with their group, within one organization; private ones only for secret keys. */
+/**
+ * The initiatives of one organization that the audience may see: the public never sees those of a
+ * private group or of its subgroups (`under_private_group`, kept in step by the database).
+ */
+export function visibleInitiatives(db: Kysely<Database>, audience: Audience) {
+  return db
+    .selectFrom('initiatives')
+    .where('initiatives.organization_id', '=', audience.organizationId)
+    .$if(!audience.includePrivate, (qb) => qb.where('initiatives.under_private_group', '=', false))
+}
+
+/**
+ * The group's name, looked up for each row returned: after the sort and limit of a page, so a page
+ * costs one primary-key probe per row instead of a join over the organization's groups.
+ */
+export function groupName(eb: ExpressionBuilder<Database, 'initiatives'>) {
+  return eb
+    .selectFrom('groups')
+    .select('groups.name')
+    .whereRef('groups.organization_id', '=', 'initiatives.organization_id')
+    .whereRef('groups.id', '=', 'initiatives.group_id')
+    .$asScalar()
+}
+
+/** Initiatives with their group's name, within one organization; private ones only for secret keys. */
 export function initiativeViews(db: Kysely<Database>, audience: Audience) {
-  return (
-    db
-      .selectFrom('initiatives')
-      .innerJoin('groups', (join) =>
-        join
-          .onRef('groups.organization_id', '=', 'initiatives.organization_id')
-          .onRef('groups.id', '=', 'initiatives.group_id'),
-      )
-      .selectAll('initiatives')
-      .select('groups.name as group_name')
-      .where('initiatives.organization_id', '=', audience.organizationId)
-      // Checked on the joined group row: one probe per initiative, whatever the planner estimates.
-      .$if(!audience.includePrivate, (qb) =>
-        qb.where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('groups as hidden')
-                .select('hidden.id')
-                .whereRef('hidden.organization_id', '=', 'groups.organization_id')
-                .where('hidden.visibility', '=', 'private')
-                .where(sql<boolean>`starts_with(groups.path, hidden.path)`),
-            ),
-          ),
-        ),
-      )
-  )
+  return visibleInitiatives(db, audience)
+    .selectAll('initiatives')
+    .select((eb) => groupName(eb).as('group_name'))
 }
 
 /**
