@@ -243,7 +243,7 @@ export interface paths {
         put?: never;
         /**
          * Register for an initiative
-         * @description Someone takes a place, or joins the waitlist when the initiative is full. The event_participation consent is required. The person receives an e-mail to confirm the address. Registering again answers the RSVP already held (200) without counting twice. A cancelled or finished initiative, or a full one without waitlist, answers 409. Send the embedding widget in the `Relais-Widget` header. Attempts are limited per e-mail address (`RateLimit-Policy` "email"). Send an `Idempotency-Key` header to retry safely: the first successful answer is replayed for 24 hours.
+         * @description The event_participation consent is required. With a publishable key (a public form), nothing is taken at once: the answer is always 202 `pending_confirmation`, the same for every address, and the person receives an e-mail whose link takes the place (`POST /v1/confirmations`): going while places are free, else the waitlist, in the order of confirmations. Counts, statistics and the `rsvp.created` webhook move only then. An address already registered is told so by e-mail, and keeps its place. Unconfirmed requests lapse with the link (seven days at most, never beyond the end of the initiative). With a secret key, the organization's server answers for the person's consent: the place is given at once (201 `going` or `waitlisted`; 200 with the RSVP already held, counted once). A cancelled or finished initiative, or a full one without waitlist, answers 409 either way. Send the embedding widget in the `Relais-Widget` header. Attempts are limited per e-mail address (`RateLimit-Policy` "email"). Send an `Idempotency-Key` header to retry safely: the first successful answer is replayed for 24 hours.
          */
         post: operations["createRsvp"];
         delete?: never;
@@ -375,7 +375,7 @@ export interface paths {
         put?: never;
         /**
          * Confirm an e-mail address
-         * @description Spends the token of a double opt-in link: the pending consents are confirmed, a pending member becomes active and a requested group is joined. A token works once and expires after seven days. Send an `Idempotency-Key` header to retry safely: the first successful answer is replayed for 24 hours.
+         * @description Spends the token of a double opt-in link: the pending consents are confirmed, a pending member becomes active and a requested group is joined. The link of a public RSVP takes its place now, in the order of confirmations (`rsvp` tells which, or why none). A token works once and expires after seven days, or at the end of the initiative for an RSVP. Send an `Idempotency-Key` header to retry safely: the first successful answer is replayed for 24 hours.
          */
         post: operations["confirm"];
         delete?: never;
@@ -1219,10 +1219,10 @@ export interface components {
             /** @example ini_06f3k2n8q1v7x0b4c9d2e5h8j1 */
             initiative_id: string;
             /**
-             * @description `going`: a place is held. `waitlisted`: in the queue, promoted in order as places free up. `pending_confirmation` is reserved for RSVPs that will wait for the e-mail confirmation.
+             * @description `going`: a place is held. `waitlisted`: in the queue, promoted in order as places free up.
              * @enum {string}
              */
-            status: "going" | "waitlisted" | "pending_confirmation";
+            status: "going" | "waitlisted";
             /**
              * Format: int32
              * @description Places left now; null when there is no limit.
@@ -1233,6 +1233,18 @@ export interface components {
              * @description When waitlisted: the place in the queue, from 1.
              */
             waitlist_position?: number;
+        };
+        /** @description The same answer, byte for byte, whatever the address: new, a member, pending, already registered or cancelled before. Nobody can test who registered, nor register someone else. */
+        RsvpRequested: {
+            /**
+             * @description No place is taken yet: the link of the e-mail sent to the address takes it.
+             * @enum {string}
+             */
+            status: "pending_confirmation";
+            /** @example ini_06f3k2n8q1v7x0b4c9d2e5h8j1 */
+            initiative_id: string;
+            message_fr: string;
+            message_en: string;
         };
         RsvpCreate: {
             /**
@@ -1731,6 +1743,22 @@ export interface components {
              * @enum {string}
              */
             purpose: "signup" | "rsvp";
+            rsvp?: components["schemas"]["ConfirmedRsvp"];
+        };
+        /** @description For the link of an RSVP: the place it took, in the order of confirmations, or found already held. */
+        ConfirmedRsvp: {
+            /** @example ini_06f3k2n8q1v7x0b4c9d2e5h8j1 */
+            initiative_id: string;
+            /**
+             * @description `going` or `waitlisted`: a place is held, given by this confirmation or before. `full` (no place and no waitlist), `cancelled` or `over`: no place could be given.
+             * @enum {string}
+             */
+            status: "going" | "waitlisted" | "full" | "cancelled" | "over";
+            /**
+             * Format: int32
+             * @description When waitlisted: the place in the queue, from 1.
+             */
+            waitlist_position?: number;
         };
         ConfirmationRequest: {
             token: string;
@@ -2315,7 +2343,10 @@ export interface operations {
                 /** @description Words in the name, department or postcodes. */
                 q?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2324,6 +2355,10 @@ export interface operations {
             /** @description A page of groups. */
             200: {
                 headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    /** @description Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` (longer where the data is stable); secret keys: `private, no-cache`. */
+                    "Cache-Control"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -2332,6 +2367,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["GroupPage"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `errors` says where. */
             400: {
@@ -3298,7 +3345,10 @@ export interface operations {
                 /** @description Secret keys with `initiatives:read` or `initiatives:write` only. Default: `published`. */
                 status?: ("draft" | "pending_review" | "published" | "cancelled")[];
             };
-            header?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3307,6 +3357,10 @@ export interface operations {
             /** @description A page of initiatives. */
             200: {
                 headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    /** @description Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` (longer where the data is stable); secret keys: `private, no-cache`. */
+                    "Cache-Control"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -3315,6 +3369,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InitiativePage"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `errors` says where. */
             400: {
@@ -4372,7 +4438,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Already registered: the RSVP as it stands. */
+            /** @description Secret key, already registered: the RSVP as it stands. */
             200: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
@@ -4386,7 +4452,7 @@ export interface operations {
                     "application/json": components["schemas"]["RsvpPlaced"];
                 };
             };
-            /** @description Registered. */
+            /** @description Secret key: registered. */
             201: {
                 headers: {
                     /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
@@ -4398,6 +4464,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RsvpPlaced"];
+                };
+            };
+            /** @description Publishable key: received; the e-mail sent to the address confirms the place. */
+            202: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: "true";
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RsvpRequested"];
                 };
             };
             /** @description The request is invalid; `errors` says where. */
@@ -5716,7 +5796,10 @@ export interface operations {
                 purpose?: "membership" | "event_participation" | "news" | "public_activity";
                 language?: "fr" | "en";
             };
-            header?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5725,6 +5808,10 @@ export interface operations {
             /** @description The current texts. */
             200: {
                 headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    /** @description Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` (longer where the data is stable); secret keys: `private, no-cache`. */
+                    "Cache-Control"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -5733,6 +5820,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ConsentTextList"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `errors` says where. */
             400: {
@@ -5928,7 +6027,10 @@ export interface operations {
     getConsentText: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description The consent text version. */
                 consent_text_id: string;
@@ -5940,6 +6042,10 @@ export interface operations {
             /** @description The text version. */
             200: {
                 headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    /** @description Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` (longer where the data is stable); secret keys: `private, no-cache`. */
+                    "Cache-Control"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -5948,6 +6054,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ConsentTextVersion"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `errors` says where. */
             400: {
@@ -6129,7 +6247,10 @@ export interface operations {
                 /** @description Only activity of this kind. */
                 kind?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6138,6 +6259,10 @@ export interface operations {
             /** @description A page of activity. */
             200: {
                 headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    /** @description Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` (longer where the data is stable); secret keys: `private, no-cache`. */
+                    "Cache-Control"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -6146,6 +6271,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ActivityPage"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `errors` says where. */
             400: {
@@ -6342,7 +6479,10 @@ export interface operations {
                 /** @description Counts of this initiative. */
                 initiative?: string;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6351,6 +6491,10 @@ export interface operations {
             /** @description The counts. */
             200: {
                 headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    /** @description Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` (longer where the data is stable); secret keys: `private, no-cache`. */
+                    "Cache-Control"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -6359,6 +6503,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Stats"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `errors` says where. */
             400: {
@@ -6443,7 +6599,10 @@ export interface operations {
                 /** @description Communes to return, 1–20. */
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6452,6 +6611,10 @@ export interface operations {
             /** @description Matching communes. */
             200: {
                 headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    /** @description Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` (longer where the data is stable); secret keys: `private, no-cache`. */
+                    "Cache-Control"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -6460,6 +6623,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlaceList"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `errors` says where. */
             400: {
@@ -6528,7 +6703,10 @@ export interface operations {
     getPlace: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag you hold: 304 if still current. */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description A French postcode. */
                 postcode: string;
@@ -6540,6 +6718,10 @@ export interface operations {
             /** @description The place. */
             200: {
                 headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    /** @description Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` (longer where the data is stable); secret keys: `private, no-cache`. */
+                    "Cache-Control"?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -6548,6 +6730,18 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Place"];
                 };
+            };
+            /** @description Unchanged since the ETag in `If-None-Match`. */
+            304: {
+                headers: {
+                    /** @description This answer, for `If-None-Match`. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is invalid; `errors` says where. */
             400: {

@@ -3,6 +3,7 @@ import { openTestApp, type TestContext, testPublicUrl } from '../../../test/app.
 import { publicSection } from '../../../test/demo-groups.js'
 import { createApp } from '../../app.js'
 import type { Initiative } from '../../db/types.js'
+import { currentConsentTexts } from '../../domain/consent/texts.js'
 import { AnswerStore } from './answer-store.js'
 import { openPublicCache } from './index.js'
 
@@ -19,8 +20,12 @@ afterAll(() => t.close())
 async function cachedApp(ttlMs: number) {
   const publicCache = await openPublicCache({ ttlMs })
   const app = createApp({ db: t.database.db, config: { publicUrl: testPublicUrl }, publicCache })
-  return (method: string, path: string, key: string, headers: Record<string, string> = {}) =>
-    app.request(`${testPublicUrl}${path}`, { method, headers: { ...headers, authorization: `Bearer ${key}` } })
+  return (method: string, path: string, key: string, headers: Record<string, string> = {}, body?: unknown) =>
+    app.request(`${testPublicUrl}${path}`, {
+      method,
+      headers: { ...headers, authorization: `Bearer ${key}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
 }
 
 async function upcomingInitiative(): Promise<Initiative> {
@@ -113,6 +118,32 @@ describe('the public cache', () => {
     const refused = await call('PATCH', path, t.demo.secretKey, { 'content-type': 'application/json' })
     expect(refused.status).toBe(400)
     expect((await call('GET', '/v1/groups?limit=1', t.other.secretKey)).status).toBe(200)
+    expect(await titleOf(await call('GET', path, t.demo.publishableKey))).toBe(initiative.title)
+    await renameQuietly(initiative.id, initiative.title)
+  })
+
+  it('keeps them through pending sign-ups, which show nowhere until confirmed', async () => {
+    const call = await cachedApp(60_000)
+    const initiative = await upcomingInitiative()
+    const path = `/v1/initiatives/${initiative.id}`
+    expect(await titleOf(await call('GET', path, t.demo.publishableKey))).toBe(initiative.title)
+    await renameQuietly(initiative.id, 'Not seen after a sign-up')
+    const texts = await currentConsentTexts(t.database.db, t.demo.organizationId, { language: 'fr' })
+    const membership = texts.find((text) => text.purpose === 'membership')?.id ?? ''
+    const signup = await call(
+      'POST',
+      '/v1/signups',
+      t.demo.publishableKey,
+      { 'content-type': 'application/json' },
+      {
+        email: 'cache.signup@example.org',
+        given_name: 'Inès',
+        family_name: 'Durand',
+        postcode: '75011',
+        consents: [{ purpose: 'membership', text_id: membership }],
+      },
+    )
+    expect(signup.status).toBe(202)
     expect(await titleOf(await call('GET', path, t.demo.publishableKey))).toBe(initiative.title)
     await renameQuietly(initiative.id, initiative.title)
   })

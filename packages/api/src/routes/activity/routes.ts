@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { requireKey } from '../../middleware/api-key/index.js'
 import { keyFromQuery } from '../../middleware/query-key/index.js'
 import { publicRead } from '../common/access.js'
-import { json, problems } from '../common/schemas.js'
+import { cacheableJson, IfNoneMatchHeader, problems } from '../common/schemas.js'
 import { ActivityListQuery, ActivityPageSchema, ActivityStreamHeaders, ActivityStreamQuery } from './schemas.js'
 
 export const listActivityRoute = createRoute({
@@ -15,8 +15,8 @@ export const listActivityRoute = createRoute({
     'What happened in the organization, or in a group and its descendants, newest first: initiatives published, ' +
     'RSVP milestones, new groups, people joining (by name only with their consent).',
   ...publicRead,
-  request: { query: ActivityListQuery },
-  responses: { 200: json(ActivityPageSchema, 'A page of activity.'), ...problems(400, 401, 403, 404) },
+  request: { query: ActivityListQuery, headers: IfNoneMatchHeader },
+  responses: { ...cacheableJson(ActivityPageSchema, 'A page of activity.'), ...problems(400, 401, 403, 404) },
 })
 
 export const streamActivityRoute = createRoute({

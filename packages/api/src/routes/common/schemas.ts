@@ -154,6 +154,34 @@ export const Postcode = z
 /** An ETag response header. */
 export const etagHeaderSchema = { type: 'string' as const, maxLength: 64, pattern: '^"[0-9a-z.-]+"$' }
 
+/** The `If-None-Match` request header of conditional reads. */
+export const IfNoneMatchHeader = z.object({
+  'if-none-match': z.string().max(1000).optional().openapi({ description: 'An ETag you hold: 304 if still current.' }),
+})
+
+/**
+ * The answers of a public read: 200 with an ETag and its caching rules, or 304 without a body to a
+ * caller that sent the current ETag in `If-None-Match`.
+ */
+export function cacheableJson<T extends z.ZodType>(schema: T, description: string) {
+  const etag = { ETag: { description: 'This answer, for `If-None-Match`.', schema: etagHeaderSchema } }
+  return {
+    200: {
+      ...json(schema, description),
+      headers: {
+        ...etag,
+        'Cache-Control': {
+          description:
+            'Publishable keys: `public, max-age=1, stale-while-revalidate=10, stale-if-error=600` ' +
+            '(longer where the data is stable); secret keys: `private, no-cache`.',
+          schema: { type: 'string' as const, maxLength: 200 },
+        },
+      },
+    },
+    304: { description: 'Unchanged since the ETag in `If-None-Match`.', headers: etag },
+  }
+}
+
 /** A `Location` response header: the URL of what was created. */
 export const locationHeader = (description: string) => ({
   description,

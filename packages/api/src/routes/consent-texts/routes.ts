@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { publicRead, secretAccess } from '../common/access.js'
-import { json, jsonBody, locationHeader, problems } from '../common/schemas.js'
+import { cacheableJson, IfNoneMatchHeader, json, jsonBody, locationHeader, problems } from '../common/schemas.js'
 import {
   ConsentTextCreateSchema,
   ConsentTextIdParam,
@@ -21,8 +21,8 @@ export const listConsentTextsRoute = createRoute({
     'The texts a form must show beside its consent boxes, verbatim. Send back the `id` of each text shown with ' +
     'the consent given: a replaced version is refused, so reload texts rather than keep them.',
   ...publicRead,
-  request: { query: ConsentTextQuery },
-  responses: { 200: json(ConsentTextListSchema, 'The current texts.'), ...problems(400, 401, 403) },
+  request: { query: ConsentTextQuery, headers: IfNoneMatchHeader },
+  responses: { ...cacheableJson(ConsentTextListSchema, 'The current texts.'), ...problems(400, 401, 403) },
 })
 
 export const getConsentTextRoute = createRoute({
@@ -35,8 +35,8 @@ export const getConsentTextRoute = createRoute({
     'Any version, current or retired, verbatim with its SHA-256: the text a consent record points to, as the ' +
     'proof of what the person agreed to.',
   ...publicRead,
-  request: { params: ConsentTextIdParam },
-  responses: { 200: json(ConsentTextVersionSchema, 'The text version.'), ...problems(400, 401, 403, 404) },
+  request: { params: ConsentTextIdParam, headers: IfNoneMatchHeader },
+  responses: { ...cacheableJson(ConsentTextVersionSchema, 'The text version.'), ...problems(400, 401, 403, 404) },
 })
 
 export const createConsentTextRoute = createRoute({

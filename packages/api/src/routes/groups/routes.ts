@@ -1,6 +1,14 @@
 import { createRoute } from '@hono/zod-openapi'
 import { publicRead, secretAccess } from '../common/access.js'
-import { etagHeaderSchema, json, jsonBody, locationHeader, problems } from '../common/schemas.js'
+import {
+  cacheableJson,
+  etagHeaderSchema,
+  IfNoneMatchHeader,
+  json,
+  jsonBody,
+  locationHeader,
+  problems,
+} from '../common/schemas.js'
 import {
   GroupCreateSchema,
   GroupDetailSchema,
@@ -14,7 +22,6 @@ import {
   GroupPageSchema,
   GroupUpdateSchema,
   IfMatchHeader,
-  IfNoneMatchHeader,
 } from './schemas.js'
 
 const etagHeader = {
@@ -29,8 +36,8 @@ export const listGroupsRoute = createRoute({
   summary: 'List groups',
   description: 'Groups by name; with `near`, the groups covering a postcode first, then the nearest.',
   ...publicRead,
-  request: { query: GroupListQuery },
-  responses: { 200: json(GroupPageSchema, 'A page of groups.'), ...problems(400, 401, 403) },
+  request: { query: GroupListQuery, headers: IfNoneMatchHeader },
+  responses: { ...cacheableJson(GroupPageSchema, 'A page of groups.'), ...problems(400, 401, 403) },
 })
 
 export const getGroupRoute = createRoute({

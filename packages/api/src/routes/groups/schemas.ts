@@ -135,10 +135,6 @@ export const IfMatchHeader = z.object({
     .openapi({ description: 'The ETag of the group as you last read it: the change fails with 412 if it moved on.' }),
 })
 
-export const IfNoneMatchHeader = z.object({
-  'if-none-match': z.string().max(1000).optional().openapi({ description: 'An ETag you hold: 304 if still current.' }),
-})
-
 export const membershipRoles = ['member', 'organizer'] as const
 
 export const GroupMemberParams = z.object({

@@ -2,12 +2,19 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { requireKey } from '../../middleware/api-key/index.js'
 import { keyFromQuery } from '../../middleware/query-key/index.js'
 import { publicRead, secretAccess } from '../common/access.js'
-import { etagHeaderSchema, json, jsonBody, locationHeader, problems } from '../common/schemas.js'
+import {
+  cacheableJson,
+  etagHeaderSchema,
+  IfNoneMatchHeader,
+  json,
+  jsonBody,
+  locationHeader,
+  problems,
+} from '../common/schemas.js'
 import {
   CalendarQuery,
   GroupIdParam,
   IfMatchHeader,
-  IfNoneMatchHeader,
   InitiativeCreateSchema,
   InitiativeIdParam,
   InitiativeListQuery,
@@ -33,8 +40,8 @@ export const listInitiativesRoute = createRoute({
     'Published initiatives by start time, upcoming and under way by default (those ending now or later). ' +
     'Filters combine. The order is (start, id), so pages stay stable while initiatives are added.',
   ...publicRead,
-  request: { query: InitiativeListQuery },
-  responses: { 200: json(InitiativePageSchema, 'A page of initiatives.'), ...problems(400, 401, 403, 404) },
+  request: { query: InitiativeListQuery, headers: IfNoneMatchHeader },
+  responses: { ...cacheableJson(InitiativePageSchema, 'A page of initiatives.'), ...problems(400, 401, 403, 404) },
 })
 
 export const getInitiativeRoute = createRoute({

@@ -259,10 +259,6 @@ export const IfMatchHeader = z.object({
   }),
 })
 
-export const IfNoneMatchHeader = z.object({
-  'if-none-match': z.string().max(1000).optional().openapi({ description: 'An ETag you hold: 304 if still current.' }),
-})
-
 export const CalendarQuery = z.object({
   key: z.string().max(200).optional().openapi({
     description:

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { publicRead } from '../common/access.js'
-import { json, problems } from '../common/schemas.js'
+import { cacheableJson, IfNoneMatchHeader, problems } from '../common/schemas.js'
 import { PlaceListSchema, PlaceSchema, PlaceSearchQuery, PostcodeParam } from './schemas.js'
 
 export const getPlaceRoute = createRoute({
@@ -13,8 +13,8 @@ export const getPlaceRoute = createRoute({
     'The communes and approximate centre of a French postcode, from a table held by the server: no postcode ' +
     'is sent to an outside geocoder.',
   ...publicRead,
-  request: { params: PostcodeParam },
-  responses: { 200: json(PlaceSchema, 'The place.'), ...problems(400, 401, 403, 404) },
+  request: { params: PostcodeParam, headers: IfNoneMatchHeader },
+  responses: { ...cacheableJson(PlaceSchema, 'The place.'), ...problems(400, 401, 403, 404) },
 })
 
 export const searchPlacesRoute = createRoute({
@@ -27,6 +27,6 @@ export const searchPlacesRoute = createRoute({
     'Communes whose name starts with `q`, ignoring accents and case, each at its first postcode: exact names ' +
     'first, then the communes with most postcodes.',
   ...publicRead,
-  request: { query: PlaceSearchQuery },
-  responses: { 200: json(PlaceListSchema, 'Matching communes.'), ...problems(400, 401, 403) },
+  request: { query: PlaceSearchQuery, headers: IfNoneMatchHeader },
+  responses: { ...cacheableJson(PlaceListSchema, 'Matching communes.'), ...problems(400, 401, 403) },
 })

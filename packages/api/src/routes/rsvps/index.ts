@@ -35,6 +35,8 @@ export const rsvpsRouter = createRouter()
       const outcome = await registerRsvp(c.var.db, form)
       return c.json(presentPlaced(outcome), outcome.created ? 201 : 200)
     }
+    // A request moves no count until its link is followed: public answers stay cached.
+    c.set('publicAnswersUnchanged', true)
     // The clear confirmation token stays in the domain for the e-mail to come; it is neither answered nor logged.
     await requestRsvp(c.var.db, { ...form, robot: Boolean(rsvp.website) })
     return c.json(presentRequested(initiative_id), 202)

@@ -20,6 +20,8 @@ export const signupsRouter = createRouter()
   .openapi(createSignupRoute, async (c) => {
     const signup = c.req.valid('json')
     c.header('cache-control', 'no-store')
+    // A pending sign-up shows nowhere until confirmed: a flood of them leaves public answers cached.
+    c.set('publicAnswersUnchanged', true)
     if (signup.website) return c.json(accepted, 202)
     await requireProof(c, signup)
     // The clear token stays in the result for the e-mail to come; it is neither answered nor logged.

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { publicRead } from '../common/access.js'
-import { json, problems } from '../common/schemas.js'
+import { cacheableJson, IfNoneMatchHeader, problems } from '../common/schemas.js'
 import { StatsQuery, StatsSchema } from './schemas.js'
 
 export const getStatsRoute = createRoute({
@@ -13,6 +13,6 @@ export const getStatsRoute = createRoute({
     'Counters for a page: of the whole organization, of a group with its descendants (`group`), or of one ' +
     'initiative (`initiative`, answered as `InitiativeStats`). Cached for 15 seconds.',
   ...publicRead,
-  request: { query: StatsQuery },
-  responses: { 200: json(StatsSchema, 'The counts.'), ...problems(400, 401, 403, 404) },
+  request: { query: StatsQuery, headers: IfNoneMatchHeader },
+  responses: { ...cacheableJson(StatsSchema, 'The counts.'), ...problems(400, 401, 403, 404) },
 })
