@@ -11,17 +11,40 @@ const tags = [
   'relais-counter',
 ]
 
+// The event list is a page's main content: the other widgets load once its first page is painted
+// (or it failed, or after a second). An API on one database connection (the demo's PGlite) answers
+// one request at a time, and a counter's statistics must not make the list wait; nor must the
+// other widgets' code compete with the list's first paint for the main thread.
+const lead = 'relais-event-list'
+
 const relais = relaisNamespace()
 relais.scriptOrigin ??= new URL(import.meta.url).origin
 const requested = new Set<string>()
+let leadShown: Promise<unknown> = Promise.resolve()
+
+function firstPage(code: Promise<unknown>): Promise<unknown> {
+  return new Promise((resolve) => {
+    // The event comes before the list renders: after the next frame, it is painted.
+    const painted = () => requestAnimationFrame(() => setTimeout(resolve))
+    for (const event of ['relais-load', 'relais-error']) document.addEventListener(event, painted, { once: true })
+    setTimeout(resolve, 1000)
+    // The list writes dates with Intl, whose first formatter on a page loads its data (tens of
+    // milliseconds): done while the list waits for its data, not after the data has arrived.
+    code.then(() => setTimeout(() => new Intl.DateTimeFormat().format()), resolve)
+  })
+}
 
 function load(tag: string) {
   if (requested.has(tag) || customElements.get(tag)) return
   requested.add(tag)
-  import(new URL(`./${tag}.js`, import.meta.url).href).catch((error: unknown) => {
+  const code = (tag === lead ? Promise.resolve() : leadShown).then(
+    () => import(new URL(`./${tag}.js`, import.meta.url).href),
+  )
+  code.catch((error: unknown) => {
     requested.delete(tag)
     console.error(`Relais: could not load ${tag}`, error)
   })
+  if (tag === lead) leadShown = firstPage(code)
 }
 
 function scan(root: ParentNode) {

@@ -127,11 +127,21 @@ describe('the demo page, /', () => {
     await featured.locator('[part="submit-button"]').click()
     const registered = featured.locator('[part="success"]')
     await registered.waitFor()
-    assert.match(await registered.textContent(), /inscrit|liste d'attente|confirmez/i)
+    assert.match(await registered.textContent(), /Vérifiez votre boîte e-mail/)
+    const before = await admin(`/v1/initiatives/${initiative}/rsvps?limit=100`)
+    assert.ok(!before.data.some((rsvp) => rsvp.member.email === rsvpEmail), 'no place before the e-mail link')
+    // He follows the link of the e-mail: that takes the place.
+    const inbox = await context.newPage()
+    await inbox.goto(`${api.info.api}/dev/mailbox`)
+    await inbox.locator('tr', { hasText: rsvpEmail }).getByRole('link').first().click()
+    await inbox.locator('a[href*="/confirm"]').first().click()
+    await inbox.getByRole('button', { name: 'Confirmer mon adresse' }).click()
+    await inbox.getByRole('heading', { name: 'Merci, votre adresse est confirmée' }).waitFor()
+    await inbox.close()
     const rsvps = await admin(`/v1/initiatives/${initiative}/rsvps?limit=100`)
     assert.ok(
       rsvps.data.some((rsvp) => rsvp.member.email === rsvpEmail),
-      'the RSVP is recorded',
+      'the RSVP is recorded once confirmed',
     )
 
     assert.deepEqual(await axeViolations(page), [], 'axe, after both forms were sent')

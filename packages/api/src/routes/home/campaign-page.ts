@@ -4,6 +4,8 @@ import { escapeHtml } from './html.js'
 
 export interface CampaignPage extends Campaign {
   publishableKey: string
+  /** Widget files to fetch with the loader (paths under `/widgets/v1/`): the event list's. */
+  preloads?: string[]
 }
 
 const when = (at: Date, timeZone: string) =>
@@ -21,7 +23,7 @@ const when = (at: Date, timeZone: string) =>
  * (the loader, `<relais-config>`, one tag per block). Inside each tag, a link for visitors without
  * JavaScript: calendars (which take the publishable key in their address) and e-mail addresses.
  */
-export function campaignPage({ publishableKey, section, federation, featured }: CampaignPage): string {
+export function campaignPage({ publishableKey, section, federation, featured, preloads = [] }: CampaignPage): string {
   const key = escapeHtml(publishableKey)
   const group = federation ?? section
   const calendar = group ? `/v1/groups/${escapeHtml(group.id)}/calendar.ics?key=${key}` : '/docs'
@@ -39,6 +41,7 @@ export function campaignPage({ publishableKey, section, federation, featured }: 
 <link rel="icon" href="data:,">
 <style>${campaignStyles}</style>
 <script type="module" src="/widgets/v1/relais.js"></script>
+${preloads.map((file) => `<link rel="modulepreload" href="/widgets/v1/${escapeHtml(file)}">`).join('\n')}
 </head>
 <body>
 <header class="site-header">

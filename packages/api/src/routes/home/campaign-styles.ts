@@ -73,7 +73,21 @@ h2 { margin: 0 0 0.5rem; font-size: clamp(1.6rem, 3.5vw, 2.2rem); line-height: 1
 .ticks li { position: relative; padding-left: 2rem; }
 .ticks li::before { content: ""; position: absolute; left: 0.35rem; top: 0.35em; width: 0.55rem; height: 0.9rem;
   border: solid var(--brand); border-width: 0 3px 3px 0; transform: rotate(45deg); }
-relais-event-list, relais-group-finder { display: block; min-height: 12rem; }
+relais-group-finder { display: block; min-height: 12rem; }
+/* The hero's counters and the list keep their place from the first paint, before their code
+   arrives, at the size of what they show (docs/theming.md), so that nothing moves as they load. A
+   counter: its number (1.1 × its size) and one line of label, in the card's padding and border. The
+   list: its filters, five rows and their four 1px separators, and the "Voir plus" button; rows and
+   filters taller in a column narrower than 32rem, as the list's own container query has them. */
+.figure { min-height: calc(1.1 * var(--relais-counter-size) + 1.5rem + 2.5rem + 2px); }
+/* The featured initiative: its placeholder's five lines in the card, so that the section after it
+   starts out of a laptop's first screen and stays there as the initiative's details arrive. */
+.featured relais-event { min-height: calc(5 * 3.5rem + 2 * clamp(1rem, 3vw, 1.75rem) + 2px); }
+#agenda .wrap { container-type: inline-size; }
+relais-event-list { display: block; min-height: calc(6.25rem + 5 * 11rem + 4px + 44px + 2rem); }
+@container (max-width: 32rem) {
+  relais-event-list { min-height: calc(13rem + 5 * 18.5rem + 4px + 44px + 2rem); }
+}
 
 .site-footer { background: var(--ink); color: #dfe5f0; padding: 2.5rem 0; }
 .footer-inner { display: grid; gap: 1.5rem; }

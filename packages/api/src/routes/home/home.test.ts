@@ -120,6 +120,17 @@ describe('GET /', () => {
     expect(policy).not.toContain('unsafe')
   })
 
+  it('has the browser fetch the event list’s code with the loader, not after it', async () => {
+    const html = await demoPage()
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map(([, href]) => href ?? '')
+    expect(preloaded[0]).toBe('/widgets/v1/relais-event-list.js')
+    const list = await (await demoApp().request(preloaded[0] ?? '')).text()
+    const imported = [...list.matchAll(/from\s*"\.\/(chunks\/[^"]+)"/g)].map(([, chunk]) => `/widgets/v1/${chunk}`)
+    expect(imported.length).toBeGreaterThan(0)
+    expect(preloaded.slice(1)).toEqual(imported)
+    for (const href of preloaded) expect((await demoApp().request(href)).status, href).toBe(200)
+  })
+
   it('serves the widgets’ loader it refers to', async () => {
     const res = await demoApp().request('/widgets/v1/relais.js')
     expect(res.status).toBe(200)

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { findCampaign } from './campaign.js'
 import { campaignPage } from './campaign-page.js'
 import { campaignStyles } from './campaign-styles.js'
+import { eventListModules } from './event-list-modules.js'
 import { aboutPage } from './page.js'
 import { styles } from './styles.js'
 
@@ -33,6 +34,10 @@ const headers = (stylesheet: string) => ({
 export const homeRouter = new Hono().get('/', async (c) => {
   const { demo } = c.var.config
   if (!demo) return c.html(aboutPage(), 200, headers(styles))
-  const campaign = await findCampaign(c.var.db, demo.organizationId)
-  return c.html(campaignPage({ ...campaign, publishableKey: demo.publishableKey }), 200, headers(campaignStyles))
+  const [campaign, preloads] = await Promise.all([findCampaign(c.var.db, demo.organizationId), eventListModules()])
+  return c.html(
+    campaignPage({ ...campaign, publishableKey: demo.publishableKey, preloads }),
+    200,
+    headers(campaignStyles),
+  )
 })

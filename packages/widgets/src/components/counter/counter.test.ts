@@ -29,6 +29,21 @@ describe('relais-counter', () => {
     await expectAccessible(counter)
   })
 
+  it('keeps the size of its placeholder when the count arrives, so nothing around it moves', async () => {
+    const { api, key } = testApi()
+    const counter = mount<RelaisCounter>(`<relais-counter api="${api}" key="${key}" refresh="0"></relais-counter>`)
+    await counter.updateComplete
+    const box = () => {
+      const { width, height } = counter.getBoundingClientRect()
+      const label = counter.shadowRoot?.querySelector('[part="label"]')?.getBoundingClientRect()
+      return { width, height, labelTop: label?.top, labelLeft: label?.left }
+    }
+    const placeholder = box()
+    await waitFor(() => counter.shadowRoot?.querySelector('[aria-busy="false"]'), 'the count')
+    expect(counter.shadowRoot?.querySelector('[part="count"]')?.textContent).to.match(/\d/)
+    expect(box()).to.deep.equal(placeholder)
+  })
+
   it('speaks English when asked and counts upcoming initiatives', async () => {
     const { api, key } = testApi()
     const counter = mount<RelaisCounter>(

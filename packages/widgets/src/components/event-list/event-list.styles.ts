@@ -5,17 +5,22 @@ export const eventListStyles = css`
     --_row: 11rem;
     container-type: inline-size;
   }
-  .filters-placeholder {
-    height: 6rem;
+  /* The filters and the empty form standing for them take the same place, and so do the skeleton
+     and the first page with its "Voir plus" button: nothing moves when they arrive. */
+  form {
+    min-height: 6.25rem;
     margin-bottom: var(--_space);
+  }
+  [part='skeleton'] {
+    padding-bottom: calc(44px + var(--_space));
   }
   /* On a phone the lines wrap: the placeholders grow alike. */
   @container (max-width: 32rem) {
     ul {
       --_row: 18.5rem;
     }
-    .filters-placeholder {
-      height: 11.5rem;
+    form {
+      min-height: 13rem;
     }
   }
   ul {

@@ -57,6 +57,22 @@ describe('relais-event-list', () => {
     document.removeEventListener('relais-load', listener)
   })
 
+  it('keeps its height from the placeholders to the first page with its filters and "Voir plus"', async () => {
+    const { api, key } = testApi()
+    const column = mount<HTMLDivElement>(`<div style="width: 800px">
+      <relais-event-list api="${api}" key="${key}" show-filters limit="5"></relais-event-list>
+    </div>`)
+    const list = column.querySelector('relais-event-list') as RelaisEventList
+    await list.updateComplete
+    expect(shadow(list).querySelector('[part="skeleton"]'), 'the placeholders').to.exist
+    const reserved = list.getBoundingClientRect().height
+    await expectAccessible(list)
+    await waitFor(() => articles(list).length === 5 && shadow(list).querySelector('select'), 'the page and filters')
+    await waitFor(() => shadow(list).querySelector('[part="more-button"]'), '"Voir plus"')
+    expect(list.getBoundingClientRect().height).to.equal(reserved)
+    await expectAccessible(list)
+  })
+
   it('shows a helpful word when nothing is planned', async () => {
     const list = mountList(`tag="${uniqueTag('rien')}"`)
     const notice = await ready(list)
@@ -228,7 +244,7 @@ describe('relais-event-list', () => {
     await expectAccessible(list)
   })
 
-  it('opens the RSVP form under the initiative, registers, and updates the spots left', async () => {
+  it('opens the RSVP form under the initiative, and asks to confirm by e-mail without taking a spot', async () => {
     const tag = uniqueTag('en-ligne')
     const initiative = await publishInitiative({ capacity: 3, tags: [tag] })
     const list = mountList(`tag="${tag}"`)
@@ -254,14 +270,16 @@ describe('relais-event-list', () => {
     document.removeEventListener('relais-rsvp', listener)
     expect(rsvps).to.have.length(1)
     expect(rsvps[0]?.target, 'the page hears it from the list').to.equal(list)
-    expect(rsvps[0]?.detail).to.deep.equal({ initiative_id: initiative.id, status: 'going', spots_left: 2 })
+    expect(rsvps[0]?.detail).to.deep.equal({
+      initiative_id: initiative.id,
+      status: 'pending_confirmation',
+      spots_left: 3,
+    })
     await list.updateComplete
-    expect(text(articles(list)[0]?.querySelector('[part="spots"]'))).to.equal('2 places restantes')
+    expect(text(articles(list)[0]?.querySelector('[part="spots"]'))).to.equal('3 places restantes')
     await expectAccessible(list)
-    const recorded = await adminCall<{ data: { member: { email: string } }[] }>(
-      'GET',
-      `/v1/initiatives/${initiative.id}/rsvps`,
-    )
-    expect(recorded.body.data.map((rsvp) => rsvp.member.email)).to.deep.equal([visitor.email])
+    // The place is taken by the link of the e-mail sent to the visitor, not by the form.
+    const recorded = await adminCall<{ data: unknown[] }>('GET', `/v1/initiatives/${initiative.id}/rsvps`)
+    expect(recorded.body.data).to.deep.equal([])
   })
 })

@@ -224,8 +224,8 @@ export class RelaisEventList extends RelaisElement {
   override render() {
     const offered = kindsIn(this.kind)
     const filters = this.filters?.render(this.language, offered.length > 0 ? offered : initiativeKinds)
-    // Until the filters arrive, their place is kept.
-    return html`${this.showFilters ? (filters ?? html`<div class="filters-placeholder"></div>`) : nothing}
+    // Until the filters arrive, an empty form keeps their place.
+    return html`${this.showFilters ? (filters ?? html`<form></form>`) : nothing}
       <p role="status" class="visually-hidden">${this.announcement}</p>
       ${this.renderList()}`
   }

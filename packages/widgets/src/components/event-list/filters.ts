@@ -33,9 +33,6 @@ const messages: Messages<'filters' | 'kind' | 'allKinds' | 'near' | 'hint' | 'in
   }
 
 export const filterStyles = css`
-  form {
-    margin-bottom: var(--_space);
-  }
   .filters {
     display: flex;
     flex-wrap: wrap;

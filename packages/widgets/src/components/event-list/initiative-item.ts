@@ -21,10 +21,10 @@ export function itemSkeletons(count: number, label: string): TemplateResult {
     <ul class="initiatives" aria-hidden="true">
       ${Array.from(
         { length: count },
-        () => html`<li class="initiative">
+        () => html`<li><div class="initiative">
           <span class="skeleton date"></span>
           <span class="body"><span class="skeleton line"></span><span class="skeleton line"></span></span>
-        </li>`,
+        </div></li>`,
       )}
     </ul>
   </div>`
