@@ -50,7 +50,11 @@ export async function findStoredAnswer(
     .executeTakeFirst()
 }
 
-/** Keeps the answer, in the transaction of the write it reports (an expired one is replaced). */
+/**
+ * Keeps the answer, in the transaction of the write it reports (an expired one is replaced). The
+ * same statement sweeps a bounded batch of other keys' expired answers, so that the table holds
+ * about a day of writes without a job or a round trip of its own.
+ */
 export async function storeAnswer(trx: Transaction<Database>, scope: IdempotencyScope, answer: StoredAnswer) {
   const values = {
     fingerprint: answer.fingerprint,
@@ -60,7 +64,25 @@ export async function storeAnswer(trx: Transaction<Database>, scope: Idempotency
     created_at: sql<Date>`now()`,
     expires_at: sql<Date>`now() + make_interval(hours => ${keptHours})`,
   }
+  const key = [scope.organizationId, scope.keyId, scope.idempotencyKey] as const
   await trx
+    .with('swept', (db) =>
+      db.deleteFrom('idempotency_keys').where(({ eb, refTuple, selectFrom, tuple }) =>
+        eb(
+          refTuple('organization_id', 'key_id', 'idempotency_key'),
+          'in',
+          selectFrom('idempotency_keys')
+            .select(['organization_id', 'key_id', 'idempotency_key'])
+            .where('expires_at', '<', sql<Date>`now()`)
+            // This key's own expired answer is the one the upsert replaces: one statement may not change a row twice.
+            .where(refTuple('organization_id', 'key_id', 'idempotency_key'), '!=', tuple(...key))
+            .limit(sweepBatch)
+            .forUpdate()
+            .skipLocked()
+            .$asTuple('organization_id', 'key_id', 'idempotency_key'),
+        ),
+      ),
+    )
     .insertInto('idempotency_keys')
     .values({
       organization_id: scope.organizationId,
@@ -69,26 +91,5 @@ export async function storeAnswer(trx: Transaction<Database>, scope: Idempotency
       ...values,
     })
     .onConflict((conflict) => conflict.columns(['organization_id', 'key_id', 'idempotency_key']).doUpdateSet(values))
-    .execute()
-  await sweepExpiredAnswers(trx)
-}
-
-// Each stored answer sweeps a bounded batch of expired ones: the table holds about a day of writes.
-async function sweepExpiredAnswers(trx: Transaction<Database>) {
-  await trx
-    .deleteFrom('idempotency_keys')
-    .where(({ eb, refTuple, selectFrom }) =>
-      eb(
-        refTuple('organization_id', 'key_id', 'idempotency_key'),
-        'in',
-        selectFrom('idempotency_keys')
-          .select(['organization_id', 'key_id', 'idempotency_key'])
-          .where('expires_at', '<', sql<Date>`now()`)
-          .limit(sweepBatch)
-          .forUpdate()
-          .skipLocked()
-          .$asTuple('organization_id', 'key_id', 'idempotency_key'),
-      ),
-    )
     .execute()
 }

@@ -25,6 +25,7 @@ export interface Enrolment {
 export interface EnrolOptions {
   organizationId: string
   person: Person
+  /** The texts the person agreed to: at least one, since nothing is recorded without a consent. */
   consents: ConsentText[]
   source: MemberSource
   purpose: 'signup' | 'rsvp'
@@ -39,50 +40,53 @@ const confirmationLifetimeMs = 7 * 24 * 3600 * 1000
  * Records a person met on a public page: a `pending` member when the e-mail is new, the consents
  * they gave (unconfirmed until the e-mail link is followed) and a confirmation token. A known
  * e-mail keeps its data: an anonymous form must not rewrite somebody else's name.
+ *
+ * One statement whatever the address, so that its timing does not tell whether the address was
+ * known: on a known address the insert "updates" the row to itself (no value changes, not even
+ * `updated_at`), so both ways lock the member's row and return it without reading it again, and the
+ * consents and the confirmation are written from the row returned.
  */
 export async function enrolPerson(
   trx: Transaction<Database> | Kysely<Database>,
   options: EnrolOptions,
 ): Promise<Enrolment> {
   const { organizationId, person, consents, source, now = new Date() } = options
-  const email = normalizeEmail(person.email)
-  const inserted = await trx
-    .insertInto('members')
-    .values({
-      organization_id: organizationId,
-      id: newId('mem', now),
-      email: person.email.trim(),
-      email_normalized: email,
-      given_name: person.given_name,
-      family_name: person.family_name,
-      postcode: person.postcode,
-      commune: person.commune ?? null,
-      phone: person.phone ?? null,
-      status: 'pending',
-      language: person.language,
-      source: JSON.stringify(source),
-      created_at: now,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.columns(['organization_id', 'email_normalized']).doNothing())
-    .returningAll()
-    .executeTakeFirst()
-  const member =
-    inserted ??
-    (await trx
-      .selectFrom('members')
-      .selectAll()
-      .where('organization_id', '=', organizationId)
-      .where('email_normalized', '=', email)
-      .executeTakeFirstOrThrow())
-  if (consents.length > 0) {
-    await trx
-      .insertInto('consent_records')
-      .values(
+  if (consents.length === 0) throw new Error('enrolPerson needs the consent the person gave.')
+  const id = newId('mem', now)
+  const confirmationToken = newSecret(24)
+  const member = await trx
+    .with('member', (db) =>
+      db
+        .insertInto('members')
+        .values({
+          organization_id: organizationId,
+          id,
+          email: person.email.trim(),
+          email_normalized: normalizeEmail(person.email),
+          given_name: person.given_name,
+          family_name: person.family_name,
+          postcode: person.postcode,
+          commune: person.commune ?? null,
+          phone: person.phone ?? null,
+          status: 'pending',
+          language: person.language,
+          source: JSON.stringify(source),
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['organization_id', 'email_normalized'])
+            .doUpdateSet({ language: (eb) => eb.ref('members.language') }),
+        )
+        .returningAll(),
+    )
+    .with('consents', (db) =>
+      db.insertInto('consent_records').values(
         consents.map((text) => ({
           organization_id: organizationId,
           id: newId('cns', now),
-          member_id: member.id,
+          member_id: (eb) => eb.selectFrom('member').select('member.id'),
           purpose: text.purpose,
           consent_text_id: text.id,
           text_sha256: text.sha256,
@@ -91,21 +95,21 @@ export async function enrolPerson(
           source_origin: source.origin ?? null,
           source_widget: source.widget ?? null,
         })),
-      )
-      .execute()
-  }
-  const confirmationToken = newSecret(24)
-  await trx
-    .insertInto('confirmations')
-    .values({
-      organization_id: organizationId,
-      token_hash: sha256Hex(confirmationToken),
-      member_id: member.id,
-      purpose: options.purpose,
-      subject_id: options.subjectId ?? null,
-      expires_at: new Date(now.getTime() + confirmationLifetimeMs),
-      created_at: now,
-    })
-    .execute()
-  return { member, created: Boolean(inserted), confirmationToken }
+      ),
+    )
+    .with('confirmation', (db) =>
+      db.insertInto('confirmations').values({
+        organization_id: organizationId,
+        token_hash: sha256Hex(confirmationToken),
+        member_id: (eb) => eb.selectFrom('member').select('member.id'),
+        purpose: options.purpose,
+        subject_id: options.subjectId ?? null,
+        expires_at: new Date(now.getTime() + confirmationLifetimeMs),
+        created_at: now,
+      }),
+    )
+    .selectFrom('member')
+    .selectAll()
+    .executeTakeFirstOrThrow()
+  return { member, created: member.id === id, confirmationToken }
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database, MemberSource } from '../../db/types.js'
 import type { ConsentPurpose } from '../consent/purposes.js'
 import { resolveConsentTexts } from '../consent/texts.js'
@@ -22,7 +22,8 @@ export interface SignupRequest {
 /**
  * Someone joins from a public form. Membership reveals a political opinion (GDPR art. 9), so
  * nothing is recorded without the membership consent. The person stays `pending`, and the group
- * is joined, only once the e-mail link is followed; that e-mail is enqueued with the write.
+ * is joined, only once the e-mail link is followed; that e-mail is enqueued with the write, in the
+ * caller's transaction when given one.
  */
 export async function signUp(db: Kysely<Database>, request: SignupRequest): Promise<Enrolment> {
   const { organizationId, person, consents } = request
@@ -37,7 +38,7 @@ export async function signUp(db: Kysely<Database>, request: SignupRequest): Prom
   const texts = await resolveConsentTexts(db, organizationId, consents)
   const language = request.language ?? texts.find((text) => text.purpose === 'membership')?.language ?? 'fr'
   const communes = findPlace(person.postcode)?.communes ?? []
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const enrolment = await enrolPerson(trx, {
       organizationId,
       person: { ...person, language, commune: communes.length === 1 ? communes[0]?.name : null },
@@ -57,6 +58,12 @@ export async function signUp(db: Kysely<Database>, request: SignupRequest): Prom
     })
     return enrolment
   })
+}
+
+// Given a transaction (an Idempotency-Key's, which commits only with the stored answer and rolls back
+// on any failure), the writes join it as they are: a savepoint would cost two round trips and protect nothing.
+function inTransaction<T>(db: Kysely<Database>, write: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? write(db as Transaction<Database>) : db.transaction().execute(write)
 }
 
 // A private group answers exactly like an unknown one: a public form must not reveal that it exists.
