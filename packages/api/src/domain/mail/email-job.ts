@@ -1,6 +1,9 @@
-import type { Transaction } from 'kysely'
+import { type Expression, type RawBuilder, sql, type Transaction } from 'kysely'
 import type { Database } from '../../db/types.js'
+import { jobInsert } from '../../jobs/job-row.js'
 import { enqueue } from '../../jobs/queue.js'
+
+const emailQueue = 'send-email'
 
 export type EmailTemplate =
   | 'signup-confirmation'
@@ -27,5 +30,18 @@ export interface EmailJob {
 
 /** Enqueues an e-mail in the transaction of the write that causes it. */
 export async function requestEmail(trx: Transaction<Database>, job: EmailJob): Promise<void> {
-  await enqueue(trx, 'send-email', job)
+  await enqueue(trx, emailQueue, job)
+}
+
+/** An e-mail job's fields as SQL, for a statement that enqueues it with the write that causes it. */
+export type EmailJobValues = { [field in keyof EmailJob]: EmailJob[field] | Expression<string> }
+
+/**
+ * Enqueues an e-mail within the statement of the write that causes it (a CTE, see `jobInsert`):
+ * its fields may be read from that statement's other CTEs, such as the member it just wrote.
+ */
+export function emailJobInsert(job: EmailJobValues): RawBuilder<{ id: string }> {
+  const fields = Object.entries(job).filter(([, value]) => value !== undefined)
+  const pairs = fields.map(([name, value]) => sql`${sql.lit(name)}, ${value}::text`)
+  return jobInsert(emailQueue, sql`jsonb_build_object(${sql.join(pairs)})`)
 }

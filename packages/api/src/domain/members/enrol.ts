@@ -1,7 +1,8 @@
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import type { ConsentText, Database, Member, MemberSource } from '../../db/types.js'
 import { sha256Hex } from '../hashing.js'
 import { newId, newSecret } from '../ids.js'
+import { type EmailTemplate, emailJobInsert } from '../mail/email-job.js'
 import { normalizeEmail } from './email.js'
 
 export interface Person {
@@ -31,6 +32,8 @@ export interface EnrolOptions {
   purpose: 'signup' | 'rsvp'
   /** What the confirmation completes: the group to join, or the RSVP. */
   subjectId?: string | null
+  /** The e-mail to enqueue with the same statement, by whether the address was new or known. */
+  email?: { created: EmailTemplate; known: EmailTemplate }
   now?: Date
 }
 
@@ -44,7 +47,8 @@ const confirmationLifetimeMs = 7 * 24 * 3600 * 1000
  * One statement whatever the address, so that its timing does not tell whether the address was
  * known: on a known address the insert "updates" the row to itself (no value changes, not even
  * `updated_at`), so both ways lock the member's row and return it without reading it again, and the
- * consents and the confirmation are written from the row returned.
+ * consents, the confirmation and the e-mail job are written from the row returned. Being one
+ * statement, it is atomic without a transaction of its own.
  */
 export async function enrolPerson(
   trx: Transaction<Database> | Kysely<Database>,
@@ -54,6 +58,9 @@ export async function enrolPerson(
   if (consents.length === 0) throw new Error('enrolPerson needs the consent the person gave.')
   const id = newId('mem', now)
   const confirmationToken = newSecret(24)
+  const confirmation = sha256Hex(confirmationToken)
+  const memberId = sql<string>`(select "member"."id" from "member")`
+  const email = options.email
   const member = await trx
     .with('member', (db) =>
       db
@@ -100,13 +107,25 @@ export async function enrolPerson(
     .with('confirmation', (db) =>
       db.insertInto('confirmations').values({
         organization_id: organizationId,
-        token_hash: sha256Hex(confirmationToken),
+        token_hash: confirmation,
         member_id: (eb) => eb.selectFrom('member').select('member.id'),
         purpose: options.purpose,
         subject_id: options.subjectId ?? null,
         expires_at: new Date(now.getTime() + confirmationLifetimeMs),
         created_at: now,
       }),
+    )
+    // Without an e-mail to enqueue, a CTE that nothing reads, so PostgreSQL never runs it.
+    .with('email', () =>
+      email
+        ? emailJobInsert({
+            template: sql<string>`case when ${memberId} = ${id} then ${email.created} else ${email.known} end`,
+            organizationId,
+            memberId,
+            language: person.language,
+            confirmation,
+          })
+        : sql<{ id: string }>`(select null as id)`,
     )
     .selectFrom('member')
     .selectAll()

@@ -1,10 +1,8 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Database, MemberSource } from '../../db/types.js'
 import type { ConsentPurpose } from '../consent/purposes.js'
 import { resolveConsentTexts } from '../consent/texts.js'
 import { invalid } from '../errors.js'
-import { sha256Hex } from '../hashing.js'
-import { requestEmail } from '../mail/email-job.js'
 import { type Enrolment, enrolPerson } from '../members/enrol.js'
 import { findPlace } from '../places/index.js'
 
@@ -22,8 +20,8 @@ export interface SignupRequest {
 /**
  * Someone joins from a public form. Membership reveals a political opinion (GDPR art. 9), so
  * nothing is recorded without the membership consent. The person stays `pending`, and the group
- * is joined, only once the e-mail link is followed; that e-mail is enqueued with the write, in the
- * caller's transaction when given one.
+ * is joined, only once the e-mail link is followed; that e-mail is enqueued by the write's own
+ * statement, in the caller's transaction when given one.
  */
 export async function signUp(db: Kysely<Database>, request: SignupRequest): Promise<Enrolment> {
   const { organizationId, person, consents } = request
@@ -38,32 +36,19 @@ export async function signUp(db: Kysely<Database>, request: SignupRequest): Prom
   const texts = await resolveConsentTexts(db, organizationId, consents)
   const language = request.language ?? texts.find((text) => text.purpose === 'membership')?.language ?? 'fr'
   const communes = findPlace(person.postcode)?.communes ?? []
-  return inTransaction(db, async (trx) => {
-    const enrolment = await enrolPerson(trx, {
-      organizationId,
-      person: { ...person, language, commune: communes.length === 1 ? communes[0]?.name : null },
-      consents: texts,
-      source: request.source,
-      purpose: 'signup',
-      subjectId: request.groupId ?? null,
-      now: request.now,
-    })
-    // A known address gets no second account and the same answer: its owner learns by e-mail what happened.
-    await requestEmail(trx, {
-      template: enrolment.created ? 'signup-confirmation' : 'already-member',
-      organizationId,
-      memberId: enrolment.member.id,
-      language,
-      confirmation: sha256Hex(enrolment.confirmationToken),
-    })
-    return enrolment
+  // One statement writes the person, their consents, the confirmation and its e-mail job: atomic
+  // without a transaction, and joined to the caller's when there is one (an Idempotency-Key's).
+  // A known address gets no second account and the same answer: its owner learns by e-mail what happened.
+  return enrolPerson(db, {
+    organizationId,
+    person: { ...person, language, commune: communes.length === 1 ? communes[0]?.name : null },
+    consents: texts,
+    source: request.source,
+    purpose: 'signup',
+    subjectId: request.groupId ?? null,
+    email: { created: 'signup-confirmation', known: 'already-member' },
+    now: request.now,
   })
-}
-
-// Given a transaction (an Idempotency-Key's, which commits only with the stored answer and rolls back
-// on any failure), the writes join it as they are: a savepoint would cost two round trips and protect nothing.
-function inTransaction<T>(db: Kysely<Database>, write: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? write(db as Transaction<Database>) : db.transaction().execute(write)
 }
 
 // A private group answers exactly like an unknown one: a public form must not reveal that it exists.
