@@ -1,4 +1,5 @@
 import autocannon from 'autocannon'
+import { type CpuPerRequest, countCpu } from './cpu.js'
 
 export interface LoadResult {
   requestsPerSecond: number
@@ -9,12 +10,18 @@ export interface LoadResult {
   non2xx: number
   total: number
   statusCodes: Record<string, number>
+  /** CPU spent per request by the server under test and by PostgreSQL, while loaded. */
+  cpu?: CpuPerRequest
 }
 
-export type LoadOptions = autocannon.Options
+export type LoadOptions = autocannon.Options & {
+  /** The processes of the server under test, whose CPU is counted. */
+  server?: () => number[]
+}
 
 /** One autocannon run; latencies in ms. */
-export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+export async function runLoad({ server, ...options }: LoadOptions): Promise<LoadResult> {
+  const cpu = server ? countCpu(server) : undefined
   const result = await autocannon({ ...options, connections: options.connections ?? 50 })
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, (stats as { count: number }).count]),
@@ -27,5 +34,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     non2xx: result.non2xx,
     total: result.requests.total,
     statusCodes,
+    cpu: cpu?.stop(result.requests.total),
   }
 }

@@ -6,6 +6,7 @@ import { dbFloor, explain } from './baselines/db-floor.js'
 import { httpFloor } from './baselines/http-floor.js'
 import { captureListQueries } from './baselines/list-sql.js'
 import { benchDatabaseName, databaseExists, databaseUrlFor, recreateDatabase, serverUrl } from './database.js'
+import { drainEmails } from './email-drain.js'
 import { type BenchManifest, countRows, generate } from './generate/index.js'
 import { describeMachine } from './machine.js'
 import { writeReport } from './report.js'
@@ -15,7 +16,7 @@ import { rsvpRaceScenario } from './scenarios/rsvp-race.js'
 import { signupScenario } from './scenarios/signups.js'
 import { streamScenario } from './scenarios/stream.js'
 import type { ScenarioContext, ScenarioResult } from './scenarios/types.js'
-import { childPids, rssMb, startApi } from './server.js'
+import { childPids, rssMb, type ServerProcess, startApi, startWorker } from './server.js'
 
 const scenarios = {
   list: listScenario,
@@ -83,11 +84,16 @@ manifest.databaseUrl = databaseUrlFor(server, name)
 const machine = await describeMachine(manifest.databaseUrl)
 const counts = await countRows(manifest.databaseUrl)
 const workers = Number(options.workers)
+const logFile = join(workDir, `${name}-server.log`)
 const api = await startApi({
   databaseUrl: manifest.databaseUrl,
-  logFile: join(workDir, `${name}-server.log`),
+  logFile,
   args: workers > 1 ? ['--workers', String(workers)] : [],
 })
+// The e-mail worker starts once the sign-ups are in (their e-mails queue meanwhile, as under a
+// spike), or before any scenario that needs its e-mails.
+let worker: ServerProcess | undefined
+const needsWorker: ScenarioName[] = ['rsvp']
 const pids = () => (workers > 1 ? childPids(api.pid) : [api.pid])
 log(`API pid ${api.pid} on ${api.url}; ${connections} connections, ${duration} s per scenario.`)
 const context: ScenarioContext = { manifest, url: api.url, pids, duration, connections, log }
@@ -125,8 +131,22 @@ try {
   }
   log('Scenarios:')
   for (const scenario of names.filter(wanted)) {
+    if (!worker && needsWorker.includes(scenario))
+      worker = await startWorker({ databaseUrl: manifest.databaseUrl, logFile })
     const result = await scenarios[scenario](context)
     run.scenarios.push(result)
+    if (scenario === 'signups' && !worker) {
+      const drained = await drainEmails(manifest.databaseUrl, () =>
+        startWorker({ databaseUrl: manifest.databaseUrl, logFile }),
+      )
+      worker = drained.worker
+      run.emailDrain = drained.drain
+      const d = drained.drain
+      log(
+        `  e-mails: ${d.emails} queued, sent by one worker in ${d.seconds} s (${d.perSecond}/s${d.complete ? '' : ', NOT all'}); ` +
+          `per e-mail ${d.cpu.server} ms CPU in the worker, ${d.cpu.database} ms in PostgreSQL`,
+      )
+    }
     const rps = result.load?.requestsPerSecond
     if (rps !== undefined && run.httpFloor && run.dbFloor) {
       const ratio = (floor: number) => `${Math.round((rps / floor) * 100)} %`
@@ -145,6 +165,7 @@ try {
   )
   run.plans = planned.map((p, index) => ({ label: p.label, sql: p.query.sql, plan: plans[index] ?? '' }))
 } finally {
+  await worker?.stop()
   await api.stop()
 }
 saveResult(`scale-${String(scale).replace('.', '_')}${workers > 1 ? `-workers-${workers}` : ''}`, run)

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { EmailDrain } from './email-drain.js'
 import { loadResult, type ScaleRun, scaleRuns } from './results.js'
 import type { ScenarioResult } from './scenarios/types.js'
 
@@ -157,6 +158,43 @@ function table(rows: Row[]): string {
   return [head, head.map(() => '---') as Row, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
 }
 
+/**
+ * CPU spent per request, which load from others on the machine disturbs far less than requests per
+ * second: what a request costs, and so how many cores a rate needs.
+ */
+function cpuTable(run: ScaleRun): string {
+  const floor = run.httpFloor?.cpu
+  const measured = [
+    ...(floor ? [{ name: 'HTTP floor (bare node:http)', cpu: floor }] : []),
+    ...run.scenarios.flatMap((s) => (s.load?.cpu ? [{ name: s.name, cpu: s.load.cpu }] : [])),
+    ...(run.emailDrain ? [{ name: 'sign-up e-mail, sent by `relais worker`', cpu: run.emailDrain.cpu }] : []),
+  ]
+  if (measured.length === 0) return ''
+  const ms = (value: number) => value.toFixed(3)
+  const rows = measured.map(({ name, cpu }) => {
+    const times = floor && floor.server > 0 ? `× ${(cpu.server / floor.server).toFixed(1)}` : '—'
+    const perCore = Math.round(1000 / Math.max(cpu.server + cpu.database, 0.001))
+    return `| ${name} | ${ms(cpu.server)} | ${times} | ${ms(cpu.database)} | ${n(perCore)} |`
+  })
+  return [
+    '',
+    'CPU per request (user + system, from /proc, while loaded; PostgreSQL counts all its processes):',
+    '',
+    '| Load | server ms | server vs floor | PostgreSQL ms | requests/s per core of server + PostgreSQL |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    ...(run.emailDrain ? ['', drainLine(run.emailDrain)] : []),
+  ].join('\n')
+}
+
+function drainLine(d: EmailDrain): string {
+  return (
+    `The API runs with \`--no-worker\` (docs/deploying.md): the sign-ups' ${n(d.emails)} e-mails queued during the ` +
+    `load, then one \`relais worker\` sent them in ${d.seconds} s (${n(d.perSecond)} e-mails/s)` +
+    (d.complete ? '.' : ', **not all of them in the time allowed**.')
+  )
+}
+
 function growth(runs: ScaleRun[]): string {
   const list = (run: ScaleRun) => run.scenarios.find((s) => s.name === 'list')?.load?.p50
   const single = runs.filter((r) => (r.workers ?? 1) === 1)
@@ -195,6 +233,7 @@ function scaleSection(run: ScaleRun): string {
       : '',
     '',
     table(rowsFor(run)),
+    cpuTable(run),
     '',
     '### EXPLAIN (ANALYZE, BUFFERS) of the list statements',
     '',

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { DbFloorResult } from './baselines/db-floor.js'
+import type { EmailDrain } from './email-drain.js'
 import type { LoadResult } from './load.js'
 import type { ScenarioResult } from './scenarios/types.js'
 
@@ -29,6 +30,8 @@ export interface ScaleRun {
   httpFloor?: LoadResult
   dbFloor?: DbFloorResult
   scenarios: ScenarioResult[]
+  /** The sign-ups' e-mails, sent by one worker after the load. */
+  emailDrain?: EmailDrain
   plans: { label: string; sql: string; plan: string }[]
   idleRssMb: number
 }

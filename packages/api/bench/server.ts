@@ -52,24 +52,41 @@ function buildApi(): void {
 /**
  * Starts `relais serve` as its own process, compiled (dist/cli/main.js) as in production: under
  * tsx it would also carry the TypeScript compiler's memory. Rate limits and the forms' proof of
- * work are off: the bench measures the API, not its abuse guards.
+ * work are off: the bench measures the API, not its abuse guards. It runs no background jobs, as
+ * docs/deploying.md advises under load: e-mails are `startWorker`'s.
  */
 export async function startApi(options: ApiOptions): Promise<ServerProcess> {
-  buildApi()
   const port = options.port ?? (await freePort())
+  const child = startRelais(['serve', '--port', String(port), '--no-worker', ...(options.args ?? [])], options)
+  const url = `http://127.0.0.1:${port}`
+  await waitReady(url, child, 60_000)
+  return { url, port, pid: child.pid ?? 0, child, stop: (signal = 'SIGTERM') => stopChild(child, signal) }
+}
+
+/** Starts `relais worker`, the process that sends the e-mails, once it runs jobs. */
+export async function startWorker(options: Omit<ApiOptions, 'port' | 'args'>): Promise<ServerProcess> {
+  const child = startRelais(['worker'], options)
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('relais worker did not start within 60 s')), 60_000)
+    const started = (chunk: Buffer) => {
+      if (!chunk.toString().includes('running jobs')) return
+      clearTimeout(timer)
+      child.stderr?.off('data', started)
+      resolve()
+    }
+    child.stderr?.on('data', started)
+    child.once('exit', (code) => reject(new Error(`relais worker exited with code ${code}`)))
+  })
+  return { url: '', port: 0, pid: child.pid ?? 0, child, stop: (signal = 'SIGTERM') => stopChild(child, signal) }
+}
+
+function startRelais(command: string[], options: Omit<ApiOptions, 'port' | 'args'>): ChildProcess {
+  buildApi()
   const log = createWriteStream(options.logFile, { flags: 'a' })
   const child = spawn(
     process.execPath,
-    [
-      // As docs/deploying.md runs it: without a bound, V8 lets the heap grow past 300 MB under load.
-      `--max-old-space-size=${productionHeapMb}`,
-      ...(options.nodeArgs ?? []),
-      'dist/cli/main.js',
-      'serve',
-      '--port',
-      String(port),
-      ...(options.args ?? []),
-    ],
+    // As docs/deploying.md runs it: without a bound, V8 lets the heap grow past 300 MB under load.
+    [`--max-old-space-size=${productionHeapMb}`, ...(options.nodeArgs ?? []), 'dist/cli/main.js', ...command],
     {
       cwd: apiDirectory,
       env: {
@@ -89,15 +106,7 @@ export async function startApi(options: ApiOptions): Promise<ServerProcess> {
   child.stdout?.pipe(log, { end: false })
   child.stderr?.pipe(log, { end: false })
   child.once('exit', () => setTimeout(() => log.end(), 100))
-  const url = `http://127.0.0.1:${port}`
-  await waitReady(url, child, 60_000)
-  return {
-    url,
-    port,
-    pid: child.pid ?? 0,
-    child,
-    stop: (signal = 'SIGTERM') => stopChild(child, signal),
-  }
+  return child
 }
 
 export async function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {

@@ -25,7 +25,12 @@ export async function httpFloor(
   })
   try {
     await waitForPort(`http://127.0.0.1:${port}`)
-    return await runLoad({ url: `http://127.0.0.1:${port}/v1/initiatives`, connections, duration })
+    return await runLoad({
+      url: `http://127.0.0.1:${port}/v1/initiatives`,
+      server: () => (child.pid ? [child.pid] : []),
+      connections,
+      duration,
+    })
   } finally {
     await stopChild(child)
   }

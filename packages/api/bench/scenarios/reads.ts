@@ -21,6 +21,7 @@ async function readScenario(
   let next = 0
   const load = await runLoad({
     url: context.url,
+    server: context.pids,
     connections: context.connections,
     duration: context.duration,
     headers,

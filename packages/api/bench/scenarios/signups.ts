@@ -27,6 +27,7 @@ export async function signupScenario(context: ScenarioContext): Promise<Scenario
   const rss = sampleRss(context.pids)
   const load = await runLoad({
     url: context.url,
+    server: context.pids,
     connections: context.connections,
     duration: context.duration,
     headers: { ...bearer(manifest.publishableKey), 'content-type': 'application/json' },
