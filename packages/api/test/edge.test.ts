@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openTestApp, type TestContext } from './app.js'
+import { openTestApp, type TestContext, testPublicUrl } from './app.js'
 
 let t: TestContext
 beforeAll(async () => {
@@ -64,9 +64,34 @@ describe('problem answers at the edge', () => {
     expect(error?.message).toMatch(/^Unknown field\(s\): 0k+…, .*, …\.$/)
   })
 
-  it('refuses bodies over 100 KB with 413', async () => {
+  it('refuses bodies over 100 KB with 413, whether their length is announced or not', async () => {
     const res = await t.call('POST', '/v1/signups', { body: { email: 'x'.repeat(120 * 1024) } })
     await expectProblem(res, 413)
+    // Announced: refused on the header, before anything is read.
+    const announced = await t.call('POST', '/v1/signups', {
+      body: { email: 'x' },
+      headers: { 'content-length': String(120 * 1024) },
+    })
+    await expectProblem(announced, 413)
+    // Sent in chunks with no length: counted as it arrives.
+    const chunk = new TextEncoder().encode(`{"email":"${'x'.repeat(30 * 1024)}`)
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 4; i++) controller.enqueue(chunk)
+        controller.close()
+      },
+    })
+    const chunked = await t.app.request(`${testPublicUrl}/v1/signups`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${t.demo.publishableKey}`,
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+      },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit)
+    await expectProblem(chunked, 413)
   })
 
   it('asks for a key, and refuses unknown ones', async () => {
