@@ -13,7 +13,7 @@ const exposed = 'ETag, Link, RateLimit, RateLimit-Policy, Retry-After, Location'
 
 /**
  * Authenticates the bearer key and checks the browser's `Origin` against the key's list; answers
- * CORS for allowed origins only. Sets `c.var.caller`.
+ * CORS for allowed origins only. Sets `c.get('caller')`.
  *
  * @example
  * createRoute({ ..., middleware: [requireKey({ scope: 'members:read' })] })
@@ -31,9 +31,9 @@ export function requireKey({ scope }: RequireKeyOptions = {}): MiddlewareHandler
         headers: { ...readable, 'www-authenticate': 'Bearer' },
       })
     }
-    const db = c.var.db
+    const db = c.get('db')
     const lookUp = (bearer: string) => findKeyByToken(db, bearer)
-    const key = await (c.var.publicCache?.keys.find(token, lookUp) ?? lookUp(token))
+    const key = await (c.get('publicCache')?.keys.find(token, lookUp) ?? lookUp(token))
     if (!key) {
       return problem(c, 401, {
         detail: 'This API key is unknown or was revoked.',

@@ -21,7 +21,7 @@ export function cors({ maxAge = 600 }: CorsOptions = {}): MiddlewareHandler {
     c.header('vary', 'Origin', { append: true })
     const origin = c.req.header('origin')
     if (c.req.method !== 'OPTIONS' || !origin || !c.req.header('access-control-request-method')) return next()
-    if (!originAllowed(origin, [...(await knownOrigins(c.var.db))])) {
+    if (!originAllowed(origin, [...(await knownOrigins(c.get('db')))])) {
       return problem(c, 403, { detail: `No API key of this server allows requests from ${origin}.` })
     }
     return c.body(null, 204, {

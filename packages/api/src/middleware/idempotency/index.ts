@@ -36,7 +36,7 @@ const replayedHeaders = ['content-type', 'cache-control', 'location', 'etag', 'l
  *
  * Only successes (2xx) are stored. Every refusal of Relais changes nothing (validation, 404, a full
  * initiative), so running it again is harmless, and a client may fix its body and retry under the
- * same key. Runs after `requireKey` (the scope needs `c.var.caller`).
+ * same key. Runs after `requireKey` (the scope needs `c.get('caller')`).
  *
  * @example
  * createRoute({ ..., middleware: [requireKey(), idempotency()] })
@@ -51,11 +51,11 @@ export function idempotency({ retryAfterSeconds = 1 }: IdempotencyOptions = {}):
         errors: [{ path: 'header.idempotency-key', message: 'Use 1 to 255 visible ASCII characters.' }],
       })
     }
-    const { organizationId, keyId } = c.var.caller
+    const { organizationId, keyId } = c.get('caller')
     const scope: IdempotencyScope = { organizationId, keyId, idempotencyKey }
     const url = new URL(c.req.url)
     const fingerprint = sha256Hex(`${c.req.method}\n${url.pathname}${url.search}\n${await c.req.text()}`)
-    const db = c.var.db
+    const db = c.get('db')
     const trx = await db.startTransaction().execute()
     try {
       if (!(await lockIdempotencyKey(trx, scope))) {

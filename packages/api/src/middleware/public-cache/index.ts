@@ -71,7 +71,7 @@ const cacheControl = {
 export function publicCache(): MiddlewareHandler {
   return async function publicCacheMiddleware(c, next) {
     if (c.req.method !== 'GET') return next()
-    const cache = c.var.caller.kind === 'publishable' ? c.var.publicCache : undefined
+    const cache = c.get('caller').kind === 'publishable' ? c.get('publicCache') : undefined
     if (!cache) {
       await next()
       const stored = await storable(c)
@@ -79,7 +79,7 @@ export function publicCache(): MiddlewareHandler {
       else if (c.res.status === 304) cachingRules(c, c.res.headers)
       return
     }
-    const organizationId = c.var.caller.organizationId
+    const organizationId = c.get('caller').organizationId
     const url = new URL(c.req.url)
     const key = `${organizationId}\n${url.pathname}${url.search}`
     const hit = cache.answers.get(key)
@@ -112,14 +112,14 @@ export function publicCache(): MiddlewareHandler {
 export function forgetOnWrite(): MiddlewareHandler {
   return async function forgetOnWriteMiddleware(c, next) {
     await next()
-    const cache = c.var.publicCache
+    const cache = c.get('publicCache')
     if (!cache || ['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return
-    if (c.res.status >= 400 || c.var.publicAnswersUnchanged) return
-    const organizationId = c.var.caller?.organizationId
+    if (c.res.status >= 400 || c.get('publicAnswersUnchanged')) return
+    const organizationId = c.get('caller')?.organizationId
     cache.freshness.changed(organizationId)
     if (cache.shared) {
       // Not awaited: the answer need not wait, and a lost NOTIFY costs others at most `ttlMs`.
-      cache.freshness.announce(c.var.db, organizationId ?? '').catch((error: Error) => {
+      cache.freshness.announce(c.get('db'), organizationId ?? '').catch((error: Error) => {
         console.error(`[relais] could not tell other processes of a change: ${error.message}`)
       })
     }
@@ -157,7 +157,7 @@ function answer(c: Context, stored: StoredAnswer, base?: Headers): Response {
 
 /** The caller's caching rules, where the route set none; answers always vary by key. */
 function cachingRules(c: Context, headers: Headers): void {
-  if (!headers.has('cache-control')) headers.set('cache-control', cacheControl[c.var.caller.kind])
+  if (!headers.has('cache-control')) headers.set('cache-control', cacheControl[c.get('caller').kind])
   if (!/authorization/i.test(headers.get('vary') ?? '')) headers.append('vary', 'Authorization')
 }
 

@@ -44,7 +44,7 @@ const bearer = (c: Context) =>
  */
 export function rateLimit({ tokenOf = bearer }: RateLimitOptions = {}): MiddlewareHandler {
   return async function rateLimitMiddleware(c, next) {
-    const policies = c.var.config.rateLimits
+    const policies = c.get('config').rateLimits
     if (!policies) return next()
     const token = tokenOf(c)
     const which = token?.startsWith('sk_')
@@ -54,11 +54,11 @@ export function rateLimit({ tokenOf = bearer }: RateLimitOptions = {}): Middlewa
         : 'publicWrite'
     const policy = policyNames[which]
     const quota = policies[which]
-    const bucket = callerBucket(policy, token, clientAddress(c, c.var.config.trustProxy))
+    const bucket = callerBucket(policy, token, clientAddress(c, c.get('config').trustProxy))
     // Reads come in floods and are harmless one by one: counted in memory, shared in batches.
     // Writes are counted exactly, one statement each.
-    const counter = which === 'publicRead' ? c.var.readCounter : undefined
-    const count = counter ? await counter.count(bucket, quota) : await countRequest(c.var.db, bucket, quota)
+    const counter = which === 'publicRead' ? c.get('readCounter') : undefined
+    const count = counter ? await counter.count(bucket, quota) : await countRequest(c.get('db'), bucket, quota)
     return enforce(c, next, { policy, quota, count })
   }
 }
@@ -74,13 +74,13 @@ export function rateLimit({ tokenOf = bearer }: RateLimitOptions = {}): Middlewa
  */
 export function emailRateLimit({ field = 'email' }: EmailRateLimitOptions = {}): MiddlewareHandler {
   return async function emailRateLimitMiddleware(c, next) {
-    const quota = c.var.config.rateLimits?.email
+    const quota = c.get('config').rateLimits?.email
     if (!quota) return next()
     const body: unknown = await c.req.json().catch(() => undefined)
     const email = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined
     if (typeof email !== 'string' || email.trim() === '') return next()
-    const bucket = emailBucket(c.var.caller.organizationId, email)
-    return enforce(c, next, { policy: 'email', quota, count: await countRequest(c.var.db, bucket, quota) })
+    const bucket = emailBucket(c.get('caller').organizationId, email)
+    return enforce(c, next, { policy: 'email', quota, count: await countRequest(c.get('db'), bucket, quota) })
   }
 }
 

@@ -13,7 +13,7 @@ import { streamActivity } from './stream.js'
 export const activityRouter = createRouter()
   .openapi(listActivityRoute, async (c) => {
     const query = c.req.valid('query')
-    const page = await listActivity(c.var.db, audienceOf(c), {
+    const page = await listActivity(c.get('db'), audienceOf(c), {
       group: query.group,
       kind: query.kind,
       limit: query.limit,
@@ -27,9 +27,9 @@ export const activityRouter = createRouter()
     const lastEventId = c.req.valid('header')['last-event-id'] ?? query.last_event_id
     const from = lastEventId === undefined ? undefined : decodePosition(lastEventId)
     if (lastEventId !== undefined && !from) throw invalid('last_event_id', 'This is not an event id of this stream.')
-    const filter = await streamFilter(c.var.db, audienceOf(c), { group: query.group, kind: query.kind })
-    const { listen, pollMs } = c.var.config.live ?? {}
-    return streamActivity(c, activityHub(c.var.db, { listen, pollMs }), { filter, from, backfill: query.backfill })
+    const filter = await streamFilter(c.get('db'), audienceOf(c), { group: query.group, kind: query.kind })
+    const { listen, pollMs } = c.get('config').live ?? {}
+    return streamActivity(c, activityHub(c.get('db'), { listen, pollMs }), { filter, from, backfill: query.backfill })
   })
 
 activityRouter.openAPIRegistry.registerComponent('securitySchemes', 'publishableKeyInQuery', queryKeyScheme)

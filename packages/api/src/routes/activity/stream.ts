@@ -38,8 +38,8 @@ function serialized(activity: StreamedActivity): string {
 
 /** Streams one client's activity as Server-Sent Events until it leaves. */
 export async function streamActivity(c: Context, hub: ActivityHub, request: ActivityStreamRequest): Promise<Response> {
-  const { heartbeatMs = 15_000, maxQueued = 2000 } = c.var.config.live ?? {}
-  const session = new StreamSession(c.var.db, request, heartbeatMs, maxQueued)
+  const { heartbeatMs = 15_000, maxQueued = 2000 } = c.get('config').live ?? {}
+  const session = new StreamSession(c.get('db'), request, heartbeatMs, maxQueued)
   await session.subscribe(hub)
   // Proxies such as nginx would otherwise hold events back to fill their buffers.
   c.header('x-accel-buffering', 'no')

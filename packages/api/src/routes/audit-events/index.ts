@@ -8,7 +8,7 @@ const dateOf = (value: string | undefined) => (value === undefined ? undefined :
 
 export const auditEventsRouter = createRouter().openapi(listAuditEventsRoute, async (c) => {
   const query = c.req.valid('query')
-  const page = await listAuditEvents(c.var.db, c.var.caller.organizationId, {
+  const page = await listAuditEvents(c.get('db'), c.get('caller').organizationId, {
     action: query.action,
     keyId: query.key_id,
     targetId: query.target_id,

@@ -3,5 +3,5 @@ import type { Audience } from '../../domain/groups/queries.js'
 
 /** What the caller may see: secret keys see private and unpublished things, the public does not. */
 export function audienceOf(c: Context): Audience {
-  return { organizationId: c.var.caller.organizationId, includePrivate: c.var.caller.kind === 'secret' }
+  return { organizationId: c.get('caller').organizationId, includePrivate: c.get('caller').kind === 'secret' }
 }

@@ -9,13 +9,13 @@ const printable = (value: string | undefined, max: number) =>
 // The address as the rate limits count it: the socket's peer, or what a trusted proxy (TRUST_PROXY)
 // says, never a client's own X-Forwarded-For; IPv6 only as its /64, which is all the log needs.
 function clientAddressOf(c: Context): string | null {
-  const address = clientAddress(c, c.var.config.trustProxy)
+  const address = clientAddress(c, c.get('config').trustProxy)
   return address === unknownAddress ? null : printable(address, 100)
 }
 
 /** The caller of a secret operation, as the audit log records them. */
 export function auditActor(c: Context): AuditActor {
-  const { caller } = c.var
+  const caller = c.get('caller')
   return {
     organizationId: caller.organizationId,
     kind: caller.kind,
@@ -30,5 +30,5 @@ export function auditActor(c: Context): AuditActor {
  * sent without its trace. Writes record in their own transaction instead (`recordAudit(trx, …)`).
  */
 export function auditRead(c: Context, entry: AuditEntry): Promise<void> {
-  return recordAudit(c.var.db, auditActor(c), entry)
+  return recordAudit(c.get('db'), auditActor(c), entry)
 }

@@ -7,7 +7,7 @@ import { spendProof } from '../../domain/proof-of-work/spend.js'
  * honeypot field) is answered as if accepted and not checked.
  */
 export async function requireProof(c: Context, form: { proof?: string | undefined; website?: string | undefined }) {
-  const settings = c.var.config.proofOfWork
-  if (!settings || form.website || c.var.caller.kind === 'secret') return
-  await spendProof(c.var.db, form.proof, settings)
+  const settings = c.get('config').proofOfWork
+  if (!settings || form.website || c.get('caller').kind === 'secret') return
+  await spendProof(c.get('db'), form.proof, settings)
 }

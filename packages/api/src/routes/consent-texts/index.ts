@@ -13,29 +13,29 @@ import {
 
 export const consentTextsRouter = createRouter()
   .openapi(listConsentTextsRoute, async (c) => {
-    const texts = await currentConsentTexts(c.var.db, c.var.caller.organizationId, c.req.valid('query'))
+    const texts = await currentConsentTexts(c.get('db'), c.get('caller').organizationId, c.req.valid('query'))
     c.header('cache-control', 'public, max-age=300')
     // Each organization has its own texts, and only the key tells organizations apart.
     c.header('vary', 'Authorization', { append: true })
     return c.json({ data: texts.map(presentConsentText) }, 200)
   })
   .openapi(getConsentTextRoute, async (c) => {
-    const text = await getConsentText(c.var.db, c.var.caller.organizationId, c.req.valid('param').consent_text_id)
+    const text = await getConsentText(c.get('db'), c.get('caller').organizationId, c.req.valid('param').consent_text_id)
     // The wording never changes; only `retired_at` may appear, and a form learns it at its next sign-up.
     c.header('cache-control', 'public, max-age=300')
     c.header('vary', 'Authorization', { append: true })
     return c.json(presentConsentTextVersion(text), 200)
   })
   .openapi(createConsentTextRoute, async (c) => {
-    const { text } = await publishConsentText(c.var.db, c.var.caller.organizationId, c.req.valid('json'), {
+    const { text } = await publishConsentText(c.get('db'), c.get('caller').organizationId, c.req.valid('json'), {
       audit: auditActor(c),
     })
-    c.header('location', `${c.var.config.publicUrl}/v1/consent-texts/${text.id}`)
+    c.header('location', `${c.get('config').publicUrl}/v1/consent-texts/${text.id}`)
     return c.json(presentConsentTextVersion(text), 201)
   })
   .openapi(listConsentTextVersionsRoute, async (c) => {
     const { limit, cursor, purpose, language } = c.req.valid('query')
-    const page = await listConsentTextVersions(c.var.db, c.var.caller.organizationId, {
+    const page = await listConsentTextVersions(c.get('db'), c.get('caller').organizationId, {
       purpose,
       language,
       limit,

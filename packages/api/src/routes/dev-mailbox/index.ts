@@ -25,14 +25,14 @@ const absent = (c: Context) => problem(c, 404, { detail: `There is nothing at ${
 
 /** Only when mail is kept in the database (no SMTP_URL), or RELAIS_DEV_MAILBOX=1: else, as if absent. */
 const whenEnabled: MiddlewareHandler = async function whenEnabled(c, next) {
-  if (!c.var.config.devMailbox) return absent(c)
+  if (!c.get('config').devMailbox) return absent(c)
   await next()
 }
 
 /** The message a path names, if its id is a number and the message exists. */
 async function messageOf(c: Context) {
   const id = c.req.param('id') ?? ''
-  return idShape.test(id) ? getOutboxMessage(c.var.db, Number(id)) : undefined
+  return idShape.test(id) ? getOutboxMessage(c.get('db'), Number(id)) : undefined
 }
 
 /**
@@ -44,7 +44,7 @@ export const devMailbox = new Hono()
   .use('/dev/mailbox/*', whenEnabled)
   .get('/dev/mailbox', async (c) => {
     const before = c.req.query('before')
-    const entries = await listOutbox(c.var.db, {
+    const entries = await listOutbox(c.get('db'), {
       before: before && idShape.test(before) ? Number(before) : undefined,
       limit: pageSize,
     })

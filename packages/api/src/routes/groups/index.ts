@@ -26,13 +26,13 @@ import {
 
 async function detailOf(c: Context, group: Group) {
   c.header('etag', etagOf(group.version))
-  return presentGroupDetail(group, await countGroup(c.var.db, group))
+  return presentGroupDetail(group, await countGroup(c.get('db'), group))
 }
 
 export const groupsRouter = createRouter()
   .openapi(listGroupsRoute, async (c) => {
     const query = c.req.valid('query')
-    const page = await listGroups(c.var.db, audienceOf(c), {
+    const page = await listGroups(c.get('db'), audienceOf(c), {
       parent: query.parent,
       kind: query.kind,
       near: query.near,
@@ -44,7 +44,7 @@ export const groupsRouter = createRouter()
     return c.json({ data: page.data.map(presentGroup), next_cursor: page.next_cursor }, 200)
   })
   .openapi(getGroupRoute, async (c) => {
-    const group = await getGroup(c.var.db, audienceOf(c), c.req.valid('param').group_id)
+    const group = await getGroup(c.get('db'), audienceOf(c), c.req.valid('param').group_id)
     if (stillFresh(c.req.valid('header')['if-none-match'], group.version)) {
       c.header('etag', etagOf(group.version))
       return c.body(null, 304)
@@ -52,24 +52,24 @@ export const groupsRouter = createRouter()
     return c.json(await detailOf(c, group), 200)
   })
   .openapi(createGroupRoute, async (c) => {
-    const group = await createGroup(c.var.db, c.var.caller.organizationId, c.req.valid('json'))
-    c.header('location', `${c.var.config.publicUrl}/v1/groups/${group.id}`)
+    const group = await createGroup(c.get('db'), c.get('caller').organizationId, c.req.valid('json'))
+    c.header('location', `${c.get('config').publicUrl}/v1/groups/${group.id}`)
     return c.json(await detailOf(c, group), 201)
   })
   .openapi(updateGroupRoute, async (c) => {
     const { group_id } = c.req.valid('param')
-    const group = await updateGroup(c.var.db, c.var.caller.organizationId, group_id, c.req.valid('json'), {
+    const group = await updateGroup(c.get('db'), c.get('caller').organizationId, group_id, c.req.valid('json'), {
       expectedVersions: ifMatchVersions(c.req.valid('header')['if-match']),
     })
     return c.json(await detailOf(c, group), 200)
   })
   .openapi(deleteGroupRoute, async (c) => {
-    await removeGroup(c.var.db, c.var.caller.organizationId, c.req.valid('param').group_id)
+    await removeGroup(c.get('db'), c.get('caller').organizationId, c.req.valid('param').group_id)
     return c.body(null, 204)
   })
   .openapi(listGroupMembersRoute, async (c) => {
     const query = c.req.valid('query')
-    const page = await listGroupMembers(c.var.db, c.var.caller.organizationId, c.req.valid('param').group_id, {
+    const page = await listGroupMembers(c.get('db'), c.get('caller').organizationId, c.req.valid('param').group_id, {
       role: query.role,
       includeSubgroups: query.include_subgroups,
       limit: query.limit,
@@ -87,15 +87,15 @@ export const groupsRouter = createRouter()
   .openapi(addGroupMemberRoute, async (c) => {
     const { member_id, role } = c.req.valid('json')
     const { group_id } = c.req.valid('param')
-    const { organizationId } = c.var.caller
-    const change = await addGroupMember(c.var.db, organizationId, group_id, member_id, role, new Date(), auditActor(c))
+    const { organizationId } = c.get('caller')
+    const change = await addGroupMember(c.get('db'), organizationId, group_id, member_id, role, new Date(), auditActor(c))
     if (change.created) return c.json(presentGroupMember(change.member), 201)
     return c.json(presentGroupMember(change.member), 200)
   })
   .openapi(removeGroupMemberRoute, async (c) => {
     const { group_id, member_id } = c.req.valid('param')
-    await c.var.db.transaction().execute(async (trx) => {
-      await removeGroupMember(trx, c.var.caller.organizationId, group_id, member_id)
+    await c.get('db').transaction().execute(async (trx) => {
+      await removeGroupMember(trx, c.get('caller').organizationId, group_id, member_id)
       const details = { group_id }
       await recordAudit(trx, auditActor(c), {
         action: 'membership.remove',

@@ -32,9 +32,9 @@ const headers = (stylesheet: string) => ({
 
 /** `/`: a candidate's site built from the widgets when this server seeded the demo, else a short introduction. */
 export const homeRouter = new Hono().get('/', async (c) => {
-  const { demo } = c.var.config
+  const { demo } = c.get('config')
   if (!demo) return c.html(aboutPage(), 200, headers(styles))
-  const [campaign, preloads] = await Promise.all([findCampaign(c.var.db, demo.organizationId), eventListModules()])
+  const [campaign, preloads] = await Promise.all([findCampaign(c.get('db'), demo.organizationId), eventListModules()])
   return c.html(
     campaignPage({ ...campaign, publishableKey: demo.publishableKey, preloads }),
     200,

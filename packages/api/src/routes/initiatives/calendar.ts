@@ -8,7 +8,7 @@ import { ifNoneMatchHolds } from '../../middleware/public-cache/index.js'
  */
 export function calendarAnswer(c: Context, body: string, filename: string, disposition: 'inline' | 'attachment') {
   const etag = `"${sha256Hex(body).slice(0, 32)}"`
-  const secret = c.var.caller.kind === 'secret'
+  const secret = c.get('caller').kind === 'secret'
   const headers = { etag, 'cache-control': secret ? 'private, no-cache' : 'public, max-age=300' }
   c.header('vary', 'Authorization', { append: true })
   if (ifNoneMatchHolds(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers)

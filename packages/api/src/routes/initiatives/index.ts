@@ -30,8 +30,8 @@ const statusScopes = ['initiatives:read', 'initiatives:write']
 
 function present(c: Context, initiative: InitiativeView) {
   return presentInitiative(initiative, {
-    publicUrl: c.var.config.publicUrl,
-    includePrivate: c.var.caller.kind === 'secret',
+    publicUrl: c.get('config').publicUrl,
+    includePrivate: c.get('caller').kind === 'secret',
   })
 }
 
@@ -39,16 +39,16 @@ function present(c: Context, initiative: InitiativeView) {
 // fetched it (public by nature) so that the link opens; a secret key never goes into a calendar.
 function eventUrl(c: Context, initiative: InitiativeView): string {
   if (initiative.online_url) return initiative.online_url
-  const url = calendarUrl(c.var.config.publicUrl, initiative.id)
+  const url = calendarUrl(c.get('config').publicUrl, initiative.id)
   const key = c.req.query('key')
-  const publishable = c.var.caller.kind === 'publishable' && key?.startsWith('pk_')
+  const publishable = c.get('caller').kind === 'publishable' && key?.startsWith('pk_')
   return publishable && key ? `${url}?key=${encodeURIComponent(key)}` : url
 }
 
 export const initiativesRouter = createRouter()
   .openapi(listInitiativesRoute, async (c) => {
     const query = c.req.valid('query')
-    const { caller } = c.var
+    const caller = c.get('caller')
     if (query.status && !(caller.kind === 'secret' && caller.scopes.some((scope) => statusScopes.includes(scope)))) {
       throw new DomainError(
         'forbidden',
@@ -56,7 +56,7 @@ export const initiativesRouter = createRouter()
         [{ path: 'status', message: 'Leave status out: the public sees published initiatives.' }],
       )
     }
-    const page = await listInitiatives(c.var.db, audienceOf(c), {
+    const page = await listInitiatives(c.get('db'), audienceOf(c), {
       group: query.group,
       includeSubgroups: query.include_subgroups,
       kinds: query.kind,
@@ -73,19 +73,19 @@ export const initiativesRouter = createRouter()
     return c.json({ data: page.data.map((initiative) => present(c, initiative)), next_cursor: page.next_cursor }, 200)
   })
   .openapi(getInitiativeRoute, async (c) => {
-    const initiative = await getInitiative(c.var.db, audienceOf(c), c.req.valid('param').initiative_id)
+    const initiative = await getInitiative(c.get('db'), audienceOf(c), c.req.valid('param').initiative_id)
     const etag = initiativeEtag(initiative)
     c.header('etag', etag)
     if (ifNoneMatchHolds(c.req.valid('header')['if-none-match'], etag)) return c.body(null, 304)
     return c.json(present(c, initiative), 200)
   })
   .openapi(initiativeCalendarRoute, async (c) => {
-    const initiative = await getInitiative(c.var.db, audienceOf(c), c.req.valid('param').initiative_id)
+    const initiative = await getInitiative(c.get('db'), audienceOf(c), c.req.valid('param').initiative_id)
     const body = renderCalendar({ name: initiative.title, entries: [{ initiative, url: eventUrl(c, initiative) }] })
     return calendarAnswer(c, body, `${initiative.id}.ics`, 'attachment')
   })
   .openapi(groupCalendarRoute, async (c) => {
-    const feed = await groupFeed(c.var.db, audienceOf(c), c.req.valid('param').group_id)
+    const feed = await groupFeed(c.get('db'), audienceOf(c), c.req.valid('param').group_id)
     const body = renderCalendar({
       name: feed.groupName,
       entries: feed.initiatives.map((initiative) => ({ initiative, url: eventUrl(c, initiative) })),
@@ -96,20 +96,20 @@ export const initiativesRouter = createRouter()
   .openapi(createInitiativeRoute, async (c) => {
     const { publish, ...fields } = c.req.valid('json')
     const initiative = await createInitiative(
-      c.var.db,
-      c.var.caller.organizationId,
+      c.get('db'),
+      c.get('caller').organizationId,
       { ...fields, starts_at: new Date(fields.starts_at), ends_at: new Date(fields.ends_at) },
       { publish },
     )
-    c.header('location', `${c.var.config.publicUrl}/v1/initiatives/${initiative.id}`)
+    c.header('location', `${c.get('config').publicUrl}/v1/initiatives/${initiative.id}`)
     c.header('etag', initiativeEtag(initiative))
     return c.json(present(c, initiative), 201)
   })
   .openapi(updateInitiativeRoute, async (c) => {
     const { starts_at, ends_at, ...changes } = c.req.valid('json')
     const initiative = await updateInitiative(
-      c.var.db,
-      c.var.caller.organizationId,
+      c.get('db'),
+      c.get('caller').organizationId,
       c.req.valid('param').initiative_id,
       {
         ...changes,
@@ -123,15 +123,15 @@ export const initiativesRouter = createRouter()
   })
   .openapi(publishInitiativeRoute, async (c) => {
     const initiative = await publishInitiative(
-      c.var.db,
-      c.var.caller.organizationId,
+      c.get('db'),
+      c.get('caller').organizationId,
       c.req.valid('param').initiative_id,
     )
     c.header('etag', initiativeEtag(initiative))
     return c.json(present(c, initiative), 200)
   })
   .openapi(cancelInitiativeRoute, async (c) => {
-    const initiative = await cancelInitiative(c.var.db, c.var.caller.organizationId, c.req.valid('param').initiative_id)
+    const initiative = await cancelInitiative(c.get('db'), c.get('caller').organizationId, c.req.valid('param').initiative_id)
     c.header('etag', initiativeEtag(initiative))
     return c.json(present(c, initiative), 200)
   })

@@ -8,17 +8,17 @@ import { createKeyRoute, listKeysRoute, revokeKeyRoute } from './routes.js'
 export const keysRouter = createRouter()
   .openapi(listKeysRoute, async (c) => {
     const { limit, cursor } = c.req.valid('query')
-    const page = await listKeys(c.var.db, c.var.caller.organizationId, { limit, cursor })
+    const page = await listKeys(c.get('db'), c.get('caller').organizationId, { limit, cursor })
     return c.json({ data: page.data.map(presentKey), next_cursor: page.next_cursor }, 200)
   })
   .openapi(createKeyRoute, async (c) => {
     const body = c.req.valid('json')
-    const { key, token } = await c.var.db.transaction().execute(async (trx) => {
+    const { key, token } = await c.get('db').transaction().execute(async (trx) => {
       const created = await issueKey(
         trx,
-        c.var.caller.organizationId,
+        c.get('caller').organizationId,
         { kind: body.kind, name: body.name, scopes: body.scopes, allowedOrigins: body.allowed_origins },
-        { grantable: c.var.caller.scopes },
+        { grantable: c.get('caller').scopes },
       )
       const details = { kind: created.key.kind, scopes: created.key.scopes }
       await recordAudit(trx, auditActor(c), {
@@ -32,8 +32,8 @@ export const keysRouter = createRouter()
     return c.json({ ...presentKey(key), token }, 201)
   })
   .openapi(revokeKeyRoute, async (c) => {
-    await c.var.db.transaction().execute(async (trx) => {
-      const key = await revokeKey(trx, c.var.caller.organizationId, c.req.valid('param').key_id)
+    await c.get('db').transaction().execute(async (trx) => {
+      const key = await revokeKey(trx, c.get('caller').organizationId, c.req.valid('param').key_id)
       await recordAudit(trx, auditActor(c), { action: 'key.revoke', targetType: 'api_key', targetId: key.id })
     })
     return c.body(null, 204)

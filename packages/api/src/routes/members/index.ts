@@ -33,7 +33,7 @@ function auditedQuery({ q, cursor, ...filters }: Record<string, unknown>) {
 export const membersRouter = createRouter()
   .openapi(listMembersRoute, async (c) => {
     const query = c.req.valid('query')
-    const page = await listMembers(c.var.db, c.var.caller.organizationId, {
+    const page = await listMembers(c.get('db'), c.get('caller').organizationId, {
       status: query.status,
       groupId: query.group,
       tag: query.tag,
@@ -53,23 +53,25 @@ export const membersRouter = createRouter()
     return c.json({ data: page.data.map(presentMember), next_cursor: page.next_cursor }, 200)
   })
   .openapi(createMemberRoute, async (c) => {
-    const { db, caller } = c.var
+    const db = c.get('db')
+    const caller = c.get('caller')
     const member = await createMember(db, caller.organizationId, c.req.valid('json'), {
       source: { origin: null, widget: null, key_id: caller.keyId },
       audit: auditActor(c),
     })
     privateAnswer(c, member.version)
-    c.header('location', `${c.var.config.publicUrl}/v1/members/${member.id}`)
+    c.header('location', `${c.get('config').publicUrl}/v1/members/${member.id}`)
     return c.json(presentMemberDetail(await detailOf(db, member)), 201)
   })
   .openapi(getMemberRoute, async (c) => {
-    const member = await getMemberDetail(c.var.db, c.var.caller.organizationId, c.req.valid('param').member_id)
+    const member = await getMemberDetail(c.get('db'), c.get('caller').organizationId, c.req.valid('param').member_id)
     await auditRead(c, { action: 'member.read', targetType: 'member', targetId: member.id })
     privateAnswer(c, member.version)
     return c.json(presentMemberDetail(member), 200)
   })
   .openapi(updateMemberRoute, async (c) => {
-    const { db, caller } = c.var
+    const db = c.get('db')
+    const caller = c.get('caller')
     const member = await updateMember(db, caller.organizationId, c.req.valid('param').member_id, c.req.valid('json'), {
       expectedVersions: ifMatchVersions(c.req.valid('header')['if-match']),
       audit: auditActor(c),
@@ -78,13 +80,13 @@ export const membersRouter = createRouter()
     return c.json(presentMemberDetail(await detailOf(db, member)), 200)
   })
   .openapi(eraseMemberRoute, async (c) => {
-    await eraseMember(c.var.db, c.var.caller.organizationId, c.req.valid('param').member_id, new Date(), {
+    await eraseMember(c.get('db'), c.get('caller').organizationId, c.req.valid('param').member_id, new Date(), {
       audit: { actor: auditActor(c), reason: 'request' },
     })
     return c.body(null, 204)
   })
   .openapi(exportMemberRoute, async (c) => {
-    const held = await exportMember(c.var.db, c.var.caller.organizationId, c.req.valid('param').member_id)
+    const held = await exportMember(c.get('db'), c.get('caller').organizationId, c.req.valid('param').member_id)
     await auditRead(c, { action: 'member.export', targetType: 'member', targetId: held.member.id })
     privateAnswer(c)
     return c.json(presentExport(held), 200)

@@ -7,11 +7,11 @@ import { getRetentionPolicyRoute, updateRetentionPolicyRoute } from './routes.js
 export const retentionPolicyRouter = createRouter()
   .openapi(getRetentionPolicyRoute, async (c) => {
     c.header('cache-control', 'no-store')
-    return c.json(presentRetentionPolicy(await retentionPolicyOf(c.var.db, c.var.caller.organizationId)), 200)
+    return c.json(presentRetentionPolicy(await retentionPolicyOf(c.get('db'), c.get('caller').organizationId)), 200)
   })
   .openapi(updateRetentionPolicyRoute, async (c) => {
-    const { organizationId } = c.var.caller
-    await setRetentionPolicy(c.var.db, organizationId, c.req.valid('json'), { audit: auditActor(c) })
+    const { organizationId } = c.get('caller')
+    await setRetentionPolicy(c.get('db'), organizationId, c.req.valid('json'), { audit: auditActor(c) })
     c.header('cache-control', 'no-store')
-    return c.json(presentRetentionPolicy(await retentionPolicyOf(c.var.db, organizationId)), 200)
+    return c.json(presentRetentionPolicy(await retentionPolicyOf(c.get('db'), organizationId)), 200)
   })

@@ -31,19 +31,19 @@ export const rsvpsRouter = createRouter()
       source: sourceOf(c, rsvp.source_page),
     }
     // The organization's own server answers for the person: the place is given at once.
-    if (c.var.caller.kind === 'secret') {
-      const outcome = await registerRsvp(c.var.db, form)
+    if (c.get('caller').kind === 'secret') {
+      const outcome = await registerRsvp(c.get('db'), form)
       return c.json(presentPlaced(outcome), outcome.created ? 201 : 200)
     }
     // A request moves no count until its link is followed: public answers stay cached.
     c.set('publicAnswersUnchanged', true)
     // The clear confirmation token stays in the domain for the e-mail to come; it is neither answered nor logged.
-    await requestRsvp(c.var.db, { ...form, robot: Boolean(rsvp.website) })
+    await requestRsvp(c.get('db'), { ...form, robot: Boolean(rsvp.website) })
     return c.json(presentRequested(initiative_id), 202)
   })
   .openapi(listRsvpsRoute, async (c) => {
     const query = c.req.valid('query')
-    const page = await listRsvps(c.var.db, c.var.caller.organizationId, c.req.valid('param').initiative_id, {
+    const page = await listRsvps(c.get('db'), c.get('caller').organizationId, c.req.valid('param').initiative_id, {
       status: query.status,
       limit: query.limit,
       cursor: query.cursor,
@@ -58,8 +58,8 @@ export const rsvpsRouter = createRouter()
     return c.json({ data: page.data.map(presentRsvp), next_cursor: page.next_cursor }, 200)
   })
   .openapi(updateRsvpRoute, async (c) => {
-    const { organizationId } = c.var.caller
+    const { organizationId } = c.get('caller')
     const { rsvp_id } = c.req.valid('param')
-    await changeRsvpStatus(c.var.db, organizationId, rsvp_id, c.req.valid('json').status, new Date(), auditActor(c))
-    return c.json(presentRsvp(await getRsvp(c.var.db, organizationId, rsvp_id)), 200)
+    await changeRsvpStatus(c.get('db'), organizationId, rsvp_id, c.req.valid('json').status, new Date(), auditActor(c))
+    return c.json(presentRsvp(await getRsvp(c.get('db'), organizationId, rsvp_id)), 200)
   })

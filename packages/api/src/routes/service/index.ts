@@ -17,7 +17,7 @@ export function serviceRoutes(api: OpenAPIHono) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
     try {
-      await sql`select 1`.execute(c.var.db)
+      await sql`select 1`.execute(c.get('db'))
       return c.json({ status: 'ready', database: 'reachable' })
     } catch {
       return problem(c, 503, { detail: 'The database cannot be reached; requests will fail until it is back.' })

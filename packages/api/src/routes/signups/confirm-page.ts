@@ -24,7 +24,7 @@ const pageHeaders = {
 export const confirmPages = new Hono()
   .get('/confirm', async (c) => {
     const token = c.req.query('token')?.trim() ?? ''
-    const pending = tokenShape.test(token) ? await findPendingConfirmation(c.var.db, token) : undefined
+    const pending = tokenShape.test(token) ? await findPendingConfirmation(c.get('db'), token) : undefined
     if (!pending) return c.html(unusablePage(), 400, pageHeaders)
     return c.html(askPage(token, pending.organizationName, pending.purpose), 200, pageHeaders)
   })
@@ -33,7 +33,7 @@ export const confirmPages = new Hono()
     const token = typeof form.token === 'string' ? form.token.trim() : ''
     if (!tokenShape.test(token)) return c.html(unusablePage(), 400, pageHeaders)
     try {
-      const followed = await followConfirmationLink(c.var.db, token)
+      const followed = await followConfirmationLink(c.get('db'), token)
       return c.html(confirmedPage(followed.purpose, followed.rsvp), 200, pageHeaders)
     } catch (error) {
       if (error instanceof DomainError) return c.html(unusablePage(), 400, pageHeaders)

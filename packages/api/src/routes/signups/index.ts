@@ -25,8 +25,8 @@ export const signupsRouter = createRouter()
     if (signup.website) return c.json(accepted, 202)
     await requireProof(c, signup)
     // The clear token stays in the result for the e-mail to come; it is neither answered nor logged.
-    await signUp(c.var.db, {
-      organizationId: c.var.caller.organizationId,
+    await signUp(c.get('db'), {
+      organizationId: c.get('caller').organizationId,
       person: {
         email: signup.email,
         given_name: signup.given_name,
@@ -43,7 +43,7 @@ export const signupsRouter = createRouter()
   })
   .openapi(confirmRoute, async (c) => {
     const { token } = c.req.valid('json')
-    const followed = await followConfirmationLink(c.var.db, token, { organizationId: c.var.caller.organizationId })
+    const followed = await followConfirmationLink(c.get('db'), token, { organizationId: c.get('caller').organizationId })
     c.header('cache-control', 'no-store')
     return c.json(presentConfirmed(followed), 200)
   })

@@ -14,6 +14,6 @@ export function sourceOf(c: Context, sourcePage: string | undefined): MemberSour
   return {
     origin: sourcePage ?? (origin && webOrigin.test(origin) ? origin : null),
     widget: widget && widgetName.test(widget) ? widget : null,
-    key_id: c.var.caller.keyId,
+    key_id: c.get('caller').keyId,
   }
 }

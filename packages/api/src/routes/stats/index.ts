@@ -8,7 +8,7 @@ export const statsRouter = createRouter().openapi(getStatsRoute, async (c) => {
   const query = c.req.valid('query')
   const audience = audienceOf(c)
   const stats = query.initiative
-    ? await initiativeStats(c.var.db, audience, query.initiative)
-    : await groupStats(c.var.db, audience, query.group)
+    ? await initiativeStats(c.get('db'), audience, query.initiative)
+    : await groupStats(c.get('db'), audience, query.group)
   return c.json(stats, 200)
 })

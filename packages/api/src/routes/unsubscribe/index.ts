@@ -31,14 +31,14 @@ async function postedToken(c: Context): Promise<string> {
 export const unsubscribePages = new Hono()
   .get('/unsubscribe', async (c) => {
     const token = c.req.query('token')?.trim() ?? ''
-    const link = tokenShape.test(token) ? await findUnsubscribeLink(c.var.db, token) : undefined
+    const link = tokenShape.test(token) ? await findUnsubscribeLink(c.get('db'), token) : undefined
     if (!link) return c.html(unusablePage(), 400, pageHeaders)
     if (link.done) return c.html(donePage(), 200, pageHeaders)
     return c.html(askPage(token, link.organizationName), 200, pageHeaders)
   })
   .post('/unsubscribe', requestGuards({ maxBodyBytes: 4 * 1024 }), async (c) => {
     const token = await postedToken(c)
-    if (!tokenShape.test(token) || !(await unsubscribe(c.var.db, token)))
+    if (!tokenShape.test(token) || !(await unsubscribe(c.get('db'), token)))
       return c.html(unusablePage(), 400, pageHeaders)
     return c.html(donePage(), 200, pageHeaders)
   })
