@@ -19,6 +19,8 @@ export interface RsvpForm {
   language?: string
   consents: { purpose: ConsentPurpose; text_id: string }[]
   source: MemberSource
+  /** The organization's texts in force, when the caller holds them (read recently): spares reading them. */
+  textsInForce?: () => Promise<ConsentText[] | undefined>
   now?: Date
 }
 
@@ -38,7 +40,8 @@ export interface CheckedRsvpForm {
  */
 export async function checkRsvpForm(db: Kysely<Database>, form: RsvpForm): Promise<CheckedRsvpForm> {
   const { audience, initiativeId, now = new Date() } = form
-  const texts = await resolveConsentTexts(db, audience.organizationId, checkConsents(form.consents))
+  const consents = checkConsents(form.consents)
+  const texts = await resolveConsentTexts(db, audience.organizationId, consents, await form.textsInForce?.())
   const initiative = await getInitiative(db, { ...audience, includePrivate: false }, initiativeId)
   checkTakesRsvps(initiative, initiativeId, now)
   const language = form.language ?? texts.find((text) => text.purpose === 'event_participation')?.language ?? 'fr'

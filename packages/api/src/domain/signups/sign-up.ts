@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database, MemberSource } from '../../db/types.js'
+import type { ConsentText, Database, MemberSource } from '../../db/types.js'
 import type { ConsentPurpose } from '../consent/purposes.js'
 import { resolveConsentTexts } from '../consent/texts.js'
 import { invalid } from '../errors.js'
@@ -14,6 +14,8 @@ export interface SignupRequest {
   groupId?: string | null
   consents: { purpose: ConsentPurpose; text_id: string }[]
   source: MemberSource
+  /** The organization's texts in force, when the caller holds them (read recently): spares reading them. */
+  textsInForce?: () => Promise<ConsentText[] | undefined>
   now?: Date
 }
 
@@ -33,7 +35,7 @@ export async function signUp(db: Kysely<Database>, request: SignupRequest): Prom
     throw invalid('consents', 'Give each consent once.')
   }
   if (request.groupId) await requirePublicGroup(db, organizationId, request.groupId)
-  const texts = await resolveConsentTexts(db, organizationId, consents)
+  const texts = await resolveConsentTexts(db, organizationId, consents, await request.textsInForce?.())
   const language = request.language ?? texts.find((text) => text.purpose === 'membership')?.language ?? 'fr'
   const communes = findPlace(person.postcode)?.communes ?? []
   // One statement writes the person, their consents, the confirmation and its e-mail job: atomic

@@ -32,8 +32,8 @@ export function requireKey({ scope }: RequireKeyOptions = {}): MiddlewareHandler
       })
     }
     const db = c.get('db')
-    const lookUp = (bearer: string) => findKeyByToken(db, bearer)
-    const key = await (c.get('publicCache')?.keys.find(token, lookUp) ?? lookUp(token))
+    const lookUp = () => findKeyByToken(db, token)
+    const key = await (c.get('publicCache')?.keys.find(token, lookUp) ?? lookUp())
     if (!key) {
       return problem(c, 401, {
         detail: 'This API key is unknown or was revoked.',

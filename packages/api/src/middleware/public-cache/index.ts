@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { Listen } from '../../db/database.js'
+import type { ApiKey, ConsentText } from '../../db/types.js'
 import { AnswerStore, type StoredAnswer } from './answer-store.js'
 import { Freshness } from './freshness.js'
-import { RecentKeys } from './recent-keys.js'
+import { RecentRows } from './recent-rows.js'
 
 export interface PublicCacheOptions {
   /** How long a public answer is served again at most, in milliseconds. */
@@ -18,11 +19,19 @@ export interface PublicCacheOptions {
 export interface PublicCache {
   answers: AnswerStore
   freshness: Freshness
-  keys: RecentKeys
+  /** The keys behind recent tokens. */
+  keys: RecentRows<ApiKey>
+  /** Each organization's consent texts in force, by organization id, as the forms check them. */
+  consentTexts: RecentRows<OrganizationTexts>
   /** Whether other processes are told of this one's changes. */
   shared: boolean
   /** Stops hearing other processes. */
   close(): Promise<void>
+}
+
+export interface OrganizationTexts {
+  organizationId: string
+  texts: ConsentText[]
 }
 
 declare module 'hono' {
@@ -42,8 +51,9 @@ export async function openPublicCache({
   const freshness = new Freshness()
   const answers = new AnswerStore({ ttlMs, maxBytes, isCurrent: (org, stamp) => freshness.isCurrent(org, stamp) })
   const unlisten = listen ? await freshness.follow(listen) : undefined
-  const keys = new RecentKeys(freshness, ttlMs)
-  return { answers, freshness, keys, shared: Boolean(listen), close: async () => unlisten?.() }
+  const keys = new RecentRows<ApiKey>(freshness, ttlMs, (key) => key.organization_id)
+  const consentTexts = new RecentRows<OrganizationTexts>(freshness, ttlMs, (texts) => texts.organizationId)
+  return { answers, freshness, keys, consentTexts, shared: Boolean(listen), close: async () => unlisten?.() }
 }
 
 // Per-origin CORS headers are the requireKey middleware's, written for each request.

@@ -164,6 +164,86 @@ describe('the public cache', () => {
   })
 })
 
+describe('the consent texts a form is checked against', () => {
+  const texts = async () => {
+    const current = await currentConsentTexts(t.database.db, t.demo.organizationId)
+    const find = (purpose: string, language: string) =>
+      current.find((text) => text.purpose === purpose && text.language === language)?.id ?? ''
+    return { membership: find('membership', 'fr'), news: find('news', 'en') }
+  }
+  const signup = (email: string, membership: string, news: string) => ({
+    email,
+    given_name: 'Inès',
+    family_name: 'Durand',
+    postcode: '75011',
+    consents: [
+      { purpose: 'membership', text_id: membership },
+      { purpose: 'news', text_id: news },
+    ],
+  })
+  const json = { 'content-type': 'application/json' }
+
+  it('are kept a moment: a text retired behind the API’s back is still accepted within the ttl', async () => {
+    const call = await cachedApp(60_000)
+    const { membership, news } = await texts()
+    expect(
+      (await call('POST', '/v1/signups', t.demo.publishableKey, json, signup('a.texts@example.org', membership, news)))
+        .status,
+    ).toBe(202)
+    const retire = (at: Date | null) =>
+      t.database.db
+        .updateTable('consent_texts')
+        .set({ retired_at: at })
+        .where('organization_id', '=', t.demo.organizationId)
+        .where('id', '=', news)
+        .execute()
+    await retire(new Date())
+    try {
+      // Kept: not read again. Without the cache, the same form is refused at once.
+      const kept = await call(
+        'POST',
+        '/v1/signups',
+        t.demo.publishableKey,
+        json,
+        signup('b.texts@example.org', membership, news),
+      )
+      expect(kept.status).toBe(202)
+      const uncached = await t.call('POST', '/v1/signups', { body: signup('c.texts@example.org', membership, news) })
+      expect(uncached.status).toBe(400)
+    } finally {
+      await retire(null)
+    }
+  })
+
+  it('are read again once a new version is published through the API: the old one is refused at once', async () => {
+    const call = await cachedApp(60_000)
+    const { membership, news } = await texts()
+    expect(
+      (await call('POST', '/v1/signups', t.demo.publishableKey, json, signup('d.texts@example.org', membership, news)))
+        .status,
+    ).toBe(202)
+    const published = await call('POST', '/v1/consent-texts', t.demo.secretKey, json, {
+      purpose: 'news',
+      language: 'en',
+      text: 'A newer wording of the news consent, published during a rush of sign-ups.',
+    })
+    expect(published.status).toBe(201)
+    const replaced = await call(
+      'POST',
+      '/v1/signups',
+      t.demo.publishableKey,
+      json,
+      signup('e.texts@example.org', membership, news),
+    )
+    expect(replaced.status).toBe(400)
+    const { id } = (await published.json()) as { id: string }
+    expect(
+      (await call('POST', '/v1/signups', t.demo.publishableKey, json, signup('f.texts@example.org', membership, id)))
+        .status,
+    ).toBe(202)
+  })
+})
+
 describe('AnswerStore', () => {
   const stamp = { organization: 0, everything: 0 }
   const answer = { body: new Uint8Array([1]), headers: [], etag: '"b-1"' }

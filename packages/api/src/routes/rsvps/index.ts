@@ -6,6 +6,7 @@ import { audienceOf } from '../common/audience.js'
 import { auditActor, auditRead } from '../common/audit.js'
 import { requireProof } from '../common/proof.js'
 import { createRouter } from '../common/router.js'
+import { textsInForceOf } from '../common/texts-in-force.js'
 import { sourceOf } from '../signups/source.js'
 import { presentPlaced, presentRequested, presentRsvp } from './present.js'
 import { createRsvpRoute, listRsvpsRoute, updateRsvpRoute } from './routes.js'
@@ -29,6 +30,7 @@ export const rsvpsRouter = createRouter()
       language: rsvp.language,
       consents: rsvp.consents,
       source: sourceOf(c, rsvp.source_page),
+      textsInForce: textsInForceOf(c),
     }
     // The organization's own server answers for the person: the place is given at once.
     if (c.get('caller').kind === 'secret') {

@@ -2,6 +2,7 @@ import { followConfirmationLink } from '../../domain/signups/confirmation.js'
 import { signUp } from '../../domain/signups/sign-up.js'
 import { requireProof } from '../common/proof.js'
 import { createRouter } from '../common/router.js'
+import { textsInForceOf } from '../common/texts-in-force.js'
 import { confirmPages } from './confirm-page.js'
 import { presentConfirmed } from './present.js'
 import { confirmRoute, createSignupRoute } from './routes.js'
@@ -38,12 +39,15 @@ export const signupsRouter = createRouter()
       groupId: signup.group_id,
       consents: signup.consents,
       source: sourceOf(c, signup.source_page),
+      textsInForce: textsInForceOf(c),
     })
     return c.json(accepted, 202)
   })
   .openapi(confirmRoute, async (c) => {
     const { token } = c.req.valid('json')
-    const followed = await followConfirmationLink(c.get('db'), token, { organizationId: c.get('caller').organizationId })
+    const followed = await followConfirmationLink(c.get('db'), token, {
+      organizationId: c.get('caller').organizationId,
+    })
     c.header('cache-control', 'no-store')
     return c.json(presentConfirmed(followed), 200)
   })
