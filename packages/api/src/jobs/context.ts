@@ -30,6 +30,11 @@ export interface JobDefinition<Payload = unknown> {
   run(payload: Payload, context: JobContext, job: JobRun): Promise<void>
   /** Jobs of this queue one process runs at once (default 1). */
   concurrency?: number
+  /**
+   * Jobs each of those `concurrency` runners fetches at once and then runs one after the other
+   * (default 1): one fetch, which sorts every waiting job of the queue, then serves that many.
+   */
+  batchSize?: number
   /** A cron line, in Europe/Paris time: pg-boss enqueues the job then, once for all processes. */
   schedule?: string
 }

@@ -14,7 +14,11 @@ export interface TestWorker extends RunningWorker {
 /** For tests: the jobs of Relais (or `definitions`) on a test database, e-mail into the outbox. */
 export async function startTestWorker(
   database: { db: Kysely<Database>; listen?: Listen },
-  { definitions, publicUrl = 'http://relais.test' }: { definitions?: JobDefinition[]; publicUrl?: string } = {},
+  {
+    definitions,
+    publicUrl = 'http://relais.test',
+    stopTimeoutMs,
+  }: { definitions?: JobDefinition[]; publicUrl?: string; stopTimeoutMs?: number } = {},
 ): Promise<TestWorker> {
   const lines: string[] = []
   const worker = await startWorker({
@@ -22,6 +26,7 @@ export async function startTestWorker(
     listen: database.listen,
     definitions,
     pollSeconds: 0.5,
+    stopTimeoutMs,
     context: {
       mailer: outboxMailer(),
       publicUrl,

@@ -2,10 +2,13 @@ import type { Kysely } from 'kysely'
 import PgBoss from 'pg-boss'
 import type { Listen } from '../db/database.js'
 import type { Database } from '../db/types.js'
+import { type FetchedJob, runBatch } from './batch.js'
 import { jobSchema, settled, trackedConnection } from './connection.js'
 import type { JobContext, JobDefinition } from './context.js'
 import { jobDefinitions } from './definitions.js'
 import { jobsChannel } from './queue.js'
+import { type Runner, startRunner } from './runner.js'
+import { settlementOf } from './settlement.js'
 
 export interface WorkerOptions {
   db: Kysely<Database>
@@ -29,10 +32,16 @@ export interface RunningWorker {
 const timezone = 'Europe/Paris'
 
 /**
- * Runs the jobs of every queue in this process: pg-boss fetches each with `FOR UPDATE SKIP LOCKED`
- * (several workers, in one process or many, never run a job twice), retries a failed one with
- * exponential backoff and jitter, keeps it as failed after its last attempt, and enqueues scheduled
- * jobs once per slot whatever the number of processes.
+ * Runs the jobs of every queue in this process: each of a queue's `concurrency` runners fetches a
+ * batch of its jobs with pg-boss (`FOR UPDATE SKIP LOCKED`: several workers, in one process or
+ * many, never run a job twice) and runs them one after the other, each settled on its own: a failed
+ * one is retried with exponential backoff and jitter, and kept as failed after its last attempt.
+ * pg-boss also enqueues scheduled jobs once per slot whatever the number of processes.
+ *
+ * The runners are ours rather than pg-boss's `work`, whose batch handler settles a batch as one:
+ * when it resolves, pg-boss completes every job of the batch still `active`, and when it throws,
+ * outlives the batch's expiry or is cut short by a stop, pg-boss fails every job not yet completed,
+ * including those already back in the queue (and perhaps fetched again elsewhere).
  */
 export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const { db, listen, definitions = jobDefinitions, pollSeconds = 2, stopTimeoutMs = 10_000 } = options
@@ -42,7 +51,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const boss = new PgBoss({
     db: connection,
     schema: jobSchema,
-    pollingIntervalSeconds: pollSeconds,
     // Failed jobs (the dead letters) stay in the live table a week, then a week in the archive.
     archiveFailedAfterSeconds: 7 * 24 * 3600,
   })
@@ -51,34 +59,37 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     if (!stopping) log(`jobs: ${error.message}`)
   })
   await boss.start()
-  const running = new Set<Promise<unknown>>()
-  const workerIds: string[] = []
   try {
     for (const definition of definitions) {
-      for (let i = 0; i < (options.concurrency ?? definition.concurrency ?? 1); i++) {
-        let workerId: string | undefined
-        const handle = ([job]: PgBoss.JobWithMetadata[]) => {
-          if (!job) return Promise.resolve()
-          // pg-boss waits a polling interval after each job; a worker that found one looks again at
-          // once instead, so that a full queue (a sign-up rush) drains at full speed.
-          if (workerId) boss.notifyWorker(workerId)
-          const attempt = runJob(definition, job, context)
-          running.add(attempt)
-          const forget = () => running.delete(attempt)
-          attempt.then(forget, forget)
-          return attempt
-        }
-        workerId = await boss.work(definition.name, { batchSize: 1, includeMetadata: true }, handle)
-        workerIds.push(workerId)
-      }
       if (definition.schedule) await boss.schedule(definition.name, definition.schedule, {}, { tz: timezone })
     }
   } catch (error) {
     await boss.stop({ graceful: false })
     throw error
   }
+  const running = new Set<Promise<unknown>>()
+  const track = (attempt: Promise<void>) => {
+    running.add(attempt)
+    const forget = () => running.delete(attempt)
+    attempt.then(forget, forget)
+    return attempt
+  }
+  const runners: Runner[] = []
+  for (const definition of definitions) {
+    const settlement = settlementOf(definition.name, { db, connection, boss, log })
+    const fetchOptions = { batchSize: definition.batchSize ?? 1, includeMetadata: true } as const
+    for (let i = 0; i < (options.concurrency ?? definition.concurrency ?? 1); i++) {
+      const runner = startRunner({
+        fetch: () => boss.fetch(definition.name, fetchOptions),
+        run: (jobs) => runBatch(jobs, (job) => track(runJob(definition, job, context)), settlement),
+        pollMs: Math.max(0.5, pollSeconds) * 1000,
+        onError: (error) => log(`jobs: ${definition.name}: ${error instanceof Error ? error.message : String(error)}`),
+      })
+      runners.push(runner)
+    }
+  }
   const wake = () => {
-    for (const id of workerIds) boss.notifyWorker(id)
+    for (const runner of runners) runner.wake()
   }
   const unlisten = await listen?.(jobsChannel, wake).catch((error: Error) => {
     log(`jobs: polling only, LISTEN failed: ${error.message}`)
@@ -90,20 +101,32 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       stopped ??= (async () => {
         stopping = true
         await unlisten?.()
+        const ended = Promise.all(runners.map((runner) => runner.stop()))
+        // Schedules and maintenance stop; pg-boss runs no job of ours, so it has none to wait for.
         await boss.stop({ graceful: true, wait: true, timeout: stopTimeoutMs })
-        // A worker may have fetched a job just as it was told to stop: that job still runs to its end.
+        // The jobs already fetched run to their end, for up to the timeout; those that have not
+        // started by then go back to the queue, as if never fetched.
+        await Promise.race([ended, delay(stopTimeoutMs)])
+        for (const runner of runners) runner.close('the worker is stopping')
+        // A job running then may still end within a second timeout, and be recorded as it ended;
+        // one that does not stays `active` until its expiry, then is tried again.
         const drained = (async () => {
+          await ended
           await settled(running)
           await connection.close()
         })()
-        await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, stopTimeoutMs).unref())])
+        await Promise.race([drained, delay(stopTimeoutMs)])
       })()
       return stopped
     },
   }
 }
 
-async function runJob(definition: JobDefinition, job: PgBoss.JobWithMetadata, context: JobContext): Promise<void> {
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}
+
+async function runJob(definition: JobDefinition, job: FetchedJob, context: JobContext): Promise<void> {
   const run = { id: job.id, attempt: job.retryCount + 1, attempts: job.retryLimit + 1 }
   try {
     await definition.run(job.data, context, run)
