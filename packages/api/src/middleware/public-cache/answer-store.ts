@@ -24,6 +24,20 @@ export interface AnswerStoreOptions {
   now?: () => number
 }
 
+/** A kept answer, and whether the request that found it should compute the next one now. */
+export interface Hit {
+  answer: StoredAnswer
+  /**
+   * The answer is in the last quarter of its life and nobody computes its successor: the caller
+   * does, while the others are still served this one. Under steady traffic no request then waits
+   * for a computation; without it, every request arriving during the one each ttl would.
+   */
+  renew: boolean
+}
+
+/** From this share of `ttlMs` on, an answer is renewed ahead of its end. */
+const renewAt = 0.75
+
 /**
  * Recent public answers by organization and address, each kept while it is younger than `ttlMs`
  * and nothing changed in its organization since it was computed. Concurrent requests for an answer
@@ -36,18 +50,19 @@ export class AnswerStore {
 
   constructor(private readonly options: AnswerStoreOptions) {}
 
-  get(key: string): StoredAnswer | undefined {
+  get(key: string): Hit | undefined {
     const entry = this.entries.get(key)
     if (!entry) return undefined
-    const now = this.options.now?.() ?? Date.now()
-    if (now - entry.storedAt >= this.options.ttlMs || !this.options.isCurrent(entry.organizationId, entry.stamp)) {
+    const age = (this.options.now?.() ?? Date.now()) - entry.storedAt
+    if (age >= this.options.ttlMs || !this.options.isCurrent(entry.organizationId, entry.stamp)) {
       this.remove(key, entry)
       return undefined
     }
     // Map order is use order: the oldest first when room is needed.
     this.entries.delete(key)
     this.entries.set(key, entry)
-    return entry.answer
+    const renew = age >= this.options.ttlMs * renewAt && !this.computing.has(flightOf(entry.stamp, key))
+    return { answer: entry.answer, renew }
   }
 
   /**
@@ -60,7 +75,7 @@ export class AnswerStore {
     stamp: Stamp,
     compute: () => Promise<StoredAnswer | undefined>,
   ): { answer: Promise<StoredAnswer | undefined>; leader: boolean } {
-    const flight = `${stamp.everything}.${stamp.organization}\n${key}`
+    const flight = flightOf(stamp, key)
     const running = this.computing.get(flight)
     if (running) return { answer: running, leader: false }
     const storedAt = this.options.now?.() ?? Date.now()
@@ -92,3 +107,5 @@ export class AnswerStore {
     this.bytes -= entry.answer.body.byteLength
   }
 }
+
+const flightOf = (stamp: Stamp, key: string) => `${stamp.everything}.${stamp.organization}\n${key}`

@@ -93,7 +93,7 @@ export function publicCache(): MiddlewareHandler {
     const url = new URL(c.req.url)
     const key = `${organizationId}\n${url.pathname}${url.search}`
     const hit = cache.answers.get(key)
-    if (hit) return answer(c, hit)
+    if (hit && !hit.renew) return answer(c, hit.answer)
     const stamp = cache.freshness.stamp(organizationId)
     const flight = cache.answers.shared(key, organizationId, stamp, async () => {
       await next()

@@ -261,7 +261,29 @@ describe('AnswerStore', () => {
     expect(computed).toBe(1)
     expect(flights.filter((flight) => flight.leader)).toHaveLength(1)
     expect(answers.every((each) => each === answer)).toBe(true)
-    expect(store.get('org\n/v1/initiatives')).toBe(answer)
+    expect(store.get('org\n/v1/initiatives')?.answer).toBe(answer)
+  })
+
+  it('has one request renew an answer in the last quarter of its ttl while the others are still served it', async () => {
+    let now = 0
+    const store = new AnswerStore({ ttlMs: 1000, maxBytes: 1 << 20, isCurrent: () => true, now: () => now })
+    const next = { body: new Uint8Array([2]), headers: [], etag: '"b-2"' }
+    await store.shared('k', 'org', stamp, async () => answer).answer
+    now = 700
+    expect(store.get('k')).toEqual({ answer, renew: false })
+    now = 800
+    expect(store.get('k')).toEqual({ answer, renew: true })
+    let finish: (value: typeof next) => void = () => undefined
+    const renewal = store.shared('k', 'org', stamp, () => new Promise((resolve) => (finish = resolve)))
+    expect(renewal.leader).toBe(true)
+    // While it computes, the others get the answer they had, and none of them computes too.
+    expect(store.get('k')).toEqual({ answer, renew: false })
+    finish(next)
+    await renewal.answer
+    expect(store.get('k')).toEqual({ answer: next, renew: false })
+    // Past the ttl with nobody renewing it, the answer is gone: nobody is served it any longer.
+    now = 800 + 1000
+    expect(store.get('k')).toBeUndefined()
   })
 
   it('drops answers past their ttl or their organization’s change, and the least used past its bytes', async () => {
@@ -270,7 +292,7 @@ describe('AnswerStore', () => {
     const store = new AnswerStore({ ttlMs: 1000, maxBytes: 64, isCurrent: () => current, now: () => now })
     const big = (n: number) => ({ body: new Uint8Array(4).fill(n), headers: [], etag: `"b-${n}"` })
     for (const n of [1, 2, 3]) await store.shared(`k${n}`, 'org', stamp, async () => big(n)).answer
-    expect(store.get('k1')?.etag).toBe('"b-1"')
+    expect(store.get('k1')?.answer.etag).toBe('"b-1"')
     now = 1000
     expect(store.get('k1')).toBeUndefined()
     now = 0
@@ -279,6 +301,6 @@ describe('AnswerStore', () => {
     current = true
     for (let n = 10; n < 40; n++) await store.shared(`k${n}`, 'org', stamp, async () => big(n)).answer
     expect(store.get('k10')).toBeUndefined()
-    expect(store.get('k39')?.etag).toBe('"b-39"')
+    expect(store.get('k39')?.answer.etag).toBe('"b-39"')
   })
 })
