@@ -25,22 +25,31 @@ function processCpuMs(pid: number): number {
   }
 }
 
-/** CPU time of every PostgreSQL process on this machine so far (backends come and go: a sum over all). */
-function postgresCpuMs(): number {
-  let total = 0
+/** CPU time so far of each PostgreSQL process on this machine, by pid. */
+function postgresCpuMs(): Map<number, number> {
+  const byPid = new Map<number, number>()
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += processCpuMs(Number(entry))
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
+        byPid.set(Number(entry), processCpuMs(Number(entry)))
     } catch {}
   }
+  return byPid
+}
+
+/** What the PostgreSQL processes spent since `before`: a backend started meanwhile counts whole; one gone is lost. */
+function postgresCpuSince(before: Map<number, number>): number {
+  let total = 0
+  for (const [pid, ms] of postgresCpuMs()) total += ms - (before.get(pid) ?? 0)
   return total
 }
 
 /**
  * Starts counting the CPU the server's processes and PostgreSQL spend; `stop(requests)` answers it
  * per request. Unlike requests per second, this holds on a machine others load meanwhile (what the
- * load generator spends is not in it). PostgreSQL's share includes what others ask of it meanwhile.
+ * load generator spends is not in it). PostgreSQL's share includes what others ask of it meanwhile,
+ * and misses what backends that ended meanwhile spent.
  */
 export function countCpu(pids: () => number[]) {
   const serverAt = (list: number[]) => list.reduce((sum, pid) => sum + processCpuMs(pid), 0)
@@ -52,7 +61,7 @@ export function countCpu(pids: () => number[]) {
       const perRequest = (ms: number) => (requests > 0 ? Math.round((ms / requests) * 1000) / 1000 : 0)
       return {
         server: perRequest(serverAt(watched) - server),
-        database: perRequest(postgresCpuMs() - database),
+        database: perRequest(postgresCpuSince(database)),
       }
     },
   }
