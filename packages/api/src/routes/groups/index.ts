@@ -88,21 +88,32 @@ export const groupsRouter = createRouter()
     const { member_id, role } = c.req.valid('json')
     const { group_id } = c.req.valid('param')
     const { organizationId } = c.get('caller')
-    const change = await addGroupMember(c.get('db'), organizationId, group_id, member_id, role, new Date(), auditActor(c))
+    const change = await addGroupMember(
+      c.get('db'),
+      organizationId,
+      group_id,
+      member_id,
+      role,
+      new Date(),
+      auditActor(c),
+    )
     if (change.created) return c.json(presentGroupMember(change.member), 201)
     return c.json(presentGroupMember(change.member), 200)
   })
   .openapi(removeGroupMemberRoute, async (c) => {
     const { group_id, member_id } = c.req.valid('param')
-    await c.get('db').transaction().execute(async (trx) => {
-      await removeGroupMember(trx, c.get('caller').organizationId, group_id, member_id)
-      const details = { group_id }
-      await recordAudit(trx, auditActor(c), {
-        action: 'membership.remove',
-        targetType: 'member',
-        targetId: member_id,
-        details,
+    await c
+      .get('db')
+      .transaction()
+      .execute(async (trx) => {
+        await removeGroupMember(trx, c.get('caller').organizationId, group_id, member_id)
+        const details = { group_id }
+        await recordAudit(trx, auditActor(c), {
+          action: 'membership.remove',
+          targetType: 'member',
+          targetId: member_id,
+          details,
+        })
       })
-    })
     return c.body(null, 204)
   })

@@ -131,7 +131,11 @@ export const initiativesRouter = createRouter()
     return c.json(present(c, initiative), 200)
   })
   .openapi(cancelInitiativeRoute, async (c) => {
-    const initiative = await cancelInitiative(c.get('db'), c.get('caller').organizationId, c.req.valid('param').initiative_id)
+    const initiative = await cancelInitiative(
+      c.get('db'),
+      c.get('caller').organizationId,
+      c.req.valid('param').initiative_id,
+    )
     c.header('etag', initiativeEtag(initiative))
     return c.json(present(c, initiative), 200)
   })

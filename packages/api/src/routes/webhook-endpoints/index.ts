@@ -27,7 +27,12 @@ const settingsOf = (config: AppConfig) => config.webhooks ?? webhookSettingsFrom
 export const webhookEndpointsRouter = createRouter()
   .openapi(createEndpointRoute, async (c) => {
     const body = c.req.valid('json')
-    const endpoint = await createEndpoint(c.get('db'), c.get('caller').organizationId, body, settingsOf(c.get('config')))
+    const endpoint = await createEndpoint(
+      c.get('db'),
+      c.get('caller').organizationId,
+      body,
+      settingsOf(c.get('config')),
+    )
     c.header('location', `${c.get('config').publicUrl}/v1/webhook-endpoints/${endpoint.id}`)
     return c.json({ ...presentEndpoint(endpoint), secret: endpoint.secret }, 201)
   })
