@@ -29,20 +29,10 @@ export async function currentConsentTexts(
   })
 }
 
-/** Every text of the organization not retired: the ones a form may still record consent to. */
-export function textsInForce(db: Kysely<Database>, organizationId: string): Promise<ConsentText[]> {
-  return db
-    .selectFrom('consent_texts')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('retired_at', 'is', null)
-    .execute()
-}
-
 /**
  * The texts a visitor saw, checked: each must exist, be current and serve the purpose claimed.
  * A stale or foreign text version is refused so the ledger never records a text nobody showed.
- * Given the texts in force (read recently), texts found among them need no reading; any other
+ * Given the current texts (read recently), texts found among them need no reading; any other
  * is read, to say exactly what is wrong with it.
  */
 export async function resolveConsentTexts(

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { ConsentText } from '../../db/types.js'
-import { textsInForce } from '../../domain/consent/texts.js'
+import { currentConsentTexts } from '../../domain/consent/texts.js'
 
 /**
  * The caller's consent texts in force, kept a moment by the public cache when the app has one: a
@@ -15,7 +15,7 @@ export function textsInForceOf(c: Context): (() => Promise<ConsentText[] | undef
   return async () => {
     const kept = await cache.consentTexts.find(organizationId, async () => ({
       organizationId,
-      texts: await textsInForce(db, organizationId),
+      texts: await currentConsentTexts(db, organizationId),
     }))
     return kept?.texts
   }
