@@ -21,7 +21,7 @@ const replaceVersion = {
 const core = [
   /\/node_modules\/(lit\/index|lit-element\/lit-element|lit-html\/(lit-html|is-server))\.js$/,
   /\/node_modules\/@lit\/reactive-element\/(reactive-element|css-tag)\.js$/,
-  /\/src\/internal\/(api|define|namespace|relais-element|resource|states|styles)\.ts$/,
+  /\/src\/internal\/(api|define|namespace|relais-element|resource|settings|states|styles)\.ts$/,
   /\/src\/i18n\/(common|dates)\.ts$/,
 ]
 
@@ -35,6 +35,18 @@ const cleanOutput = {
     for (const file of existsSync(cdn) ? readdirSync(cdn) : []) {
       if (file.startsWith('relais-')) rmSync(new URL(file, cdn), { recursive: true, force: true })
     }
+  },
+}
+
+// The loader's list of the event list's chunks (see src/lead-chunks.ts), read from the widgets' build
+// just written: the files `relais-event-list.js` imports statically.
+const leadChunks = {
+  name: 'relais-lead-chunks',
+  load(id) {
+    if (!id.endsWith('/src/lead-chunks.ts')) return null
+    const list = readFileSync(new URL('relais-event-list.js', cdn), 'utf8')
+    const chunks = [...list.matchAll(/(?:import|from)\s*["']\.\/(chunks\/[\w.-]+\.js)["']/g)].map((match) => match[1])
+    return `export const leadChunks = ${JSON.stringify(chunks)}`
   },
 }
 
@@ -63,12 +75,12 @@ export default [
     },
     plugins: [cleanOutput, ...plugins()],
   },
-  // The loader is built on its own: it carries its own copy of the tiny namespace module instead of
-  // sharing a chunk with the widgets, which would then load it as one more file. Both copies create
-  // or reuse the same `globalThis.Relais`.
+  // The loader is built on its own, after the widgets: it carries its own copy of the tiny modules it
+  // shares with them (the namespace, the list's query) instead of sharing chunks, which it would then
+  // load as more files. Both copies create or reuse the same `globalThis.Relais`.
   {
     input: { relais: 'src/loader.ts' },
     output: { dir: 'cdn', format: 'es', entryFileNames: '[name].js' },
-    plugins: plugins(),
+    plugins: [leadChunks, ...plugins()],
   },
 ]

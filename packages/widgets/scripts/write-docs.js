@@ -178,7 +178,8 @@ ${fence(
 )}
 
 - **The loader** \`relais.js\` is small and loads a widget's code only when its tag is on the page, also when a
-  single-page app adds the tag later. Loading it twice, or two versions of it, is harmless.
+  single-page app adds the tag later. For an event list it asks for the first page at once, with the list's code,
+  and the other widgets load once that page is shown. Loading it twice, or two versions of it, is harmless.
 - **Versions.** \`/widgets/v1/\` follows the latest release of version 1 (cached for minutes);
   \`/widgets/${version}/\` never changes (cached for a year).
 - **The API** is the server the script comes from, unless an \`api\` attribute says otherwise.

@@ -54,3 +54,17 @@ export async function expectAccessible(element: Element) {
 export function adminCall<T = unknown>(method: string, path: string, body?: unknown) {
   return executeServerCommand<{ status: number; body: T }, object>('relais-admin', { method, path, body })
 }
+
+/** Adds a module script to the page, as a webmaster's `<script type="module">` would, once it ran. */
+export function addModuleScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script')
+    script.type = 'module'
+    script.src = src
+    script.addEventListener('load', () => resolve())
+    script.addEventListener('error', () =>
+      reject(new Error(`the browser refused ${src} (is cdn/ built? pnpm --filter @relais/widgets build)`)),
+    )
+    document.head.append(script)
+  })
+}

@@ -1,18 +1,8 @@
 import { expect } from 'chai'
-import { mount, testApi, waitFor } from './helpers.js'
+import { addModuleScript, mount, testApi, waitFor } from './helpers.js'
 
 // The loader on a page whose main content is an event list, as the built `relais.js` runs it: in a
 // page of its own, where no widget is defined yet.
-function addModuleScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script')
-    script.type = 'module'
-    script.src = src
-    script.addEventListener('load', () => resolve())
-    script.addEventListener('error', () => reject(new Error(`the browser refused ${src} (is cdn/ built?)`)))
-    document.head.append(script)
-  })
-}
 
 const codeRequested = (file: string) =>
   performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(`/widgets/v1/${file}`))?.startTime

@@ -1,6 +1,6 @@
 import { expect } from 'chai'
 import type { RelaisNamespace } from '../src/internal/namespace.js'
-import { cleanup, expectAccessible, mount, testApi, waitFor } from './helpers.js'
+import { addModuleScript, cleanup, expectAccessible, mount, testApi, waitFor } from './helpers.js'
 
 // The loader as a webmaster uses it: the BUILT `relais.js`, served by the real API on another
 // origin than this page, loaded by a module script. Nothing here imports widget code itself.
@@ -23,19 +23,6 @@ const requested = () => [
       .filter((name) => name.startsWith(`${testApi().api}/widgets/`)),
   ),
 ]
-
-function addModuleScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script')
-    script.type = 'module'
-    script.src = src
-    script.addEventListener('load', () => resolve())
-    script.addEventListener('error', () =>
-      reject(new Error(`the browser refused ${src} (is cdn/ built? pnpm --filter @relais/widgets build)`)),
-    )
-    document.head.append(script)
-  })
-}
 
 async function members(group?: string): Promise<number> {
   const { api, key } = testApi()

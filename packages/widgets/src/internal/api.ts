@@ -1,13 +1,14 @@
 import type { components, paths } from '@relais/client/schema'
+import { type Answer, relaisNamespace } from './namespace.js'
 
 export type Schemas = components['schemas']
 export type Problem = Schemas['Problem']
 
-type GetPaths = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths]
-type PostPaths = { [P in keyof paths]: paths[P] extends { post: object } ? P : never }[keyof paths]
-type Operation<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends infer O ? O : never
-type Params<O> = O extends { parameters: infer Q } ? Q : never
-type Success<O> = O extends { responses: infer R }
+export type GetPaths = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths]
+export type PostPaths = { [P in keyof paths]: paths[P] extends { post: object } ? P : never }[keyof paths]
+export type Operation<P extends keyof paths, M extends 'get' | 'post'> = paths[P][M] extends infer O ? O : never
+export type Params<O> = O extends { parameters: infer Q } ? Q : never
+export type Success<O> = O extends { responses: infer R }
   ? {
       [S in keyof R]: S extends 200 | 201 | 202
         ? R[S] extends { content: { 'application/json': infer B } }
@@ -16,7 +17,7 @@ type Success<O> = O extends { responses: infer R }
         : never
     }[keyof R]
   : never
-type Body<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never
+export type Body<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never
 
 /** A refusal of the API (problem+json) or a network failure (status 0). */
 export class ApiError extends Error {
@@ -36,7 +37,7 @@ export interface ApiTarget {
   widget: string
 }
 
-function fill(path: string, params: { path?: Record<string, unknown>; query?: Record<string, unknown> } = {}) {
+export function fill(path: string, params: { path?: Record<string, unknown>; query?: Record<string, unknown> } = {}) {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name] ?? '')))
   const query = new URLSearchParams()
   for (const [name, value] of Object.entries(params.query ?? {})) {
@@ -46,20 +47,27 @@ function fill(path: string, params: { path?: Record<string, unknown>; query?: Re
   return search ? `${filled}?${search}` : filled
 }
 
-async function send(target: ApiTarget, method: string, url: string, body?: unknown, signal?: AbortSignal) {
-  let response: Response
+/** What a request carries, whoever sends it: a widget, or the loader ahead of it (`ahead.ts`). */
+export function request(target: ApiTarget, method: string, url: string, body?: unknown): [URL, RequestInit] {
+  const init = {
+    method,
+    headers: {
+      authorization: `Bearer ${target.key}`,
+      'accept-language': target.lang,
+      'relais-widget': target.widget,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }
+  return [new URL(url, target.api), init]
+}
+
+/** Sends a widget's request, or takes the answer the loader already has for it; a failure is an `ApiError`. */
+export async function send(target: ApiTarget, method: string, url: string, body?: unknown, signal?: AbortSignal) {
+  const [endpoint, init] = request(target, method, url, body)
+  let response: Answer
   try {
-    response = await fetch(new URL(url, target.api), {
-      method,
-      signal,
-      headers: {
-        authorization: `Bearer ${target.key}`,
-        'accept-language': target.lang,
-        'relais-widget': target.widget,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+    response = await (relaisNamespace().ahead?.(endpoint, init) ?? fetch(endpoint, { ...init, signal }))
   } catch (error) {
     if (signal?.aborted) throw error
     throw new ApiError(0, null)
@@ -78,14 +86,4 @@ export function apiGet<P extends GetPaths>(
   signal?: AbortSignal,
 ): Promise<Success<Operation<P, 'get'>>> {
   return send(target, 'GET', fill(path, params as never), undefined, signal) as Promise<Success<Operation<P, 'get'>>>
-}
-
-/** POST to an API path with a typed body and answer. */
-export function apiPost<P extends PostPaths>(
-  target: ApiTarget,
-  path: P,
-  params: Params<Operation<P, 'post'>>,
-  body: Body<Operation<P, 'post'>>,
-): Promise<Success<Operation<P, 'post'>>> {
-  return send(target, 'POST', fill(path, params as never), body) as Promise<Success<Operation<P, 'post'>>>
 }

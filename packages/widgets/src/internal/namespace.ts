@@ -13,7 +13,12 @@ export interface RelaisNamespace {
   scriptOrigin?: string
   defaults: RelaisDefaults
   configure(defaults: RelaisDefaults): void
+  /** The answer to this request if the loader already asked for it, taken once (see `fetchAhead`). */
+  ahead?: (url: URL, init: RequestInit) => Promise<Answer> | undefined
 }
+
+/** What a widget reads of an HTTP answer: a `Response`, or one the loader has read already. */
+export type Answer = Pick<Response, 'ok' | 'status' | 'headers' | 'json'>
 
 declare global {
   var Relais: RelaisNamespace | undefined

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit'
 import type { ApiTarget } from './api.js'
-import { relaisNamespace } from './namespace.js'
+import { languageOf, settingOf, targetOf } from './settings.js'
 
 export type Lang = 'fr' | 'en'
 
@@ -51,27 +51,16 @@ export class RelaisElement extends LitElement {
   theme: 'light' | 'dark' | 'auto' = 'light'
 
   protected setting(name: 'api' | 'key' | 'group' | 'lang'): string {
-    const own = this.getAttribute(name)
-    if (own) return own
-    const config = this.closest('relais-config')?.getAttribute(name)
-    if (config) return config
-    return relaisNamespace().defaults[name] ?? ''
+    return settingOf(this, name)
   }
 
   /** The language in use: `fr` unless English is asked for somewhere up the page. */
   get language(): Lang {
-    const asked = this.lang || this.setting('lang') || this.closest('[lang]')?.getAttribute('lang') || 'fr'
-    return asked.toLowerCase().startsWith('en') ? 'en' : 'fr'
+    return languageOf(this, this.lang)
   }
 
   protected get target(): ApiTarget {
-    const ns = relaisNamespace()
-    return {
-      api: this.api || this.setting('api') || ns.scriptOrigin || location.origin,
-      key: this.key || this.setting('key'),
-      lang: this.language,
-      widget: this.localName,
-    }
+    return targetOf(this, this)
   }
 
   // A widget shown in English renders once its English texts are here, never in French first.

@@ -16,11 +16,11 @@ export function empty(message: string, action?: TemplateResult): TemplateResult 
   return html`<div part="empty" class="notice"><p>${message}</p>${action ?? nothing}</div>`
 }
 
-/** Only http(s) links from organizers or visitors become links. */
-export function safeUrl(url: string | null | undefined): string | undefined {
+/** Only http(s) links from organizers or visitors become links; a relative `url` is read against `base`. */
+export function safeUrl(url: string | null | undefined, base?: string): string | undefined {
   if (!url) return undefined
   try {
-    const parsed = new URL(url)
+    const parsed = new URL(url, base)
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined
   } catch {
     return undefined

@@ -6,20 +6,12 @@ import { RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
 import { empty, failure, safeUrl } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
-import {
-  calendarLink,
-  closedReason,
-  type Initiative,
-  type InitiativeKind,
-  initiativeKinds,
-  kindLabels,
-  placeOf,
-  spotsOf,
-} from '../event/initiative.js'
+import { calendarLink, closedReason, type Initiative, kindLabels, placeOf, spotsOf } from '../event/initiative.js'
 import { eventListStyles } from './event-list.styles.js'
 import type { ListFilters } from './filters.js'
 import { dateBlock, itemSkeletons } from './initiative-item.js'
 import type { inlineRsvp as InlineRsvp, InlineRsvpHost } from './inline-rsvp.js'
+import { listDefaults, listQuery, pageSize } from './list-query.js'
 import { messages } from './messages.js'
 import type { MoreHost } from './more.js'
 
@@ -33,12 +25,6 @@ interface Page {
   data: Initiative[]
   next_cursor: string | null
 }
-
-const kindsIn = (list: string) =>
-  list
-    .split(',')
-    .map((kind) => kind.trim())
-    .filter((kind): kind is InitiativeKind => initiativeKinds.includes(kind as InitiativeKind))
 
 /**
  * @tagname relais-event-list
@@ -116,10 +102,16 @@ export class RelaisEventList extends RelaisElement {
   tag = ''
   /** A French postcode: only initiatives near it. */
   near = ''
-  /** With `near`, the distance in km. */
-  radiusKm = 20
-  /** Initiatives per page. */
-  limit = 5
+  /**
+   * With `near`, the distance in km.
+   * @default 20
+   */
+  radiusKm = listDefaults.radiusKm
+  /**
+   * Initiatives per page.
+   * @default 5
+   */
+  limit = listDefaults.limit
   /** `inline` opens the RSVP form under the initiative; `link` goes to `eventUrl`. */
   rsvp: 'inline' | 'link' = 'inline'
   /** Address of your initiative page, `{id}` standing for the initiative id (with `rsvp="link"`). */
@@ -134,7 +126,6 @@ export class RelaisEventList extends RelaisElement {
   private filters: ListFilters | undefined
   private opened: readonly string[] = []
   private announcement = ''
-  private focusNext: string | undefined
   private inlineRsvp: typeof InlineRsvp | undefined
   private filtersAsked = false
 
@@ -152,24 +143,8 @@ export class RelaisEventList extends RelaisElement {
     onError: (error) => this.emit('relais-error', { status: error.status, problem: error.problem }),
   })
 
-  private get pageSize() {
-    return Math.min(100, Math.max(1, Math.trunc(this.limit) || 5))
-  }
-
   private query(cursor?: string) {
-    const group = this.group || this.setting('group')
-    const near = this.filters?.near || this.near
-    const kinds = kindsIn(this.filters?.kind || this.kind)
-    return {
-      group: group || undefined,
-      include_subgroups: group && !this.includeSubgroups ? false : undefined,
-      kind: kinds.length > 0 ? kinds : undefined,
-      tag: this.tag || undefined,
-      near: near || undefined,
-      radius_km: near ? this.radiusKm : undefined,
-      limit: this.pageSize,
-      cursor,
-    }
+    return listQuery(this, this.group || this.setting('group'), this.filters, cursor)
   }
 
   private async loadMore() {
@@ -215,15 +190,8 @@ export class RelaisEventList extends RelaisElement {
     this.filters = new ListFilters(this)
   }
 
-  override updated() {
-    if (!this.focusNext) return
-    this.shadowRoot?.getElementById(`t-${this.focusNext}`)?.focus()
-    this.focusNext = undefined
-  }
-
   override render() {
-    const offered = kindsIn(this.kind)
-    const filters = this.filters?.render(this.language, offered.length > 0 ? offered : initiativeKinds)
+    const filters = this.filters?.render(this.language, this.kind)
     // Until the filters arrive, an empty form keeps their place.
     return html`${this.showFilters ? (filters ?? html`<form></form>`) : nothing}
       <p role="status" class="visually-hidden">${this.announcement}</p>
@@ -234,7 +202,7 @@ export class RelaisEventList extends RelaisElement {
     const lang = this.language
     const m = messages[lang]
     const { status, error } = this.firstPage
-    if (status === 'loading') return itemSkeletons(this.pageSize, common[lang].loading)
+    if (status === 'loading') return itemSkeletons(pageSize(this.limit), common[lang].loading)
     if (status === 'error') return failure(lang, error, () => void this.firstPage.run())
     if (this.initiatives.length === 0) return empty(this.filters?.none(lang) ?? m.empty)
     return html`<ul part="list" class="initiatives" aria-label=${m.list}>
@@ -247,7 +215,7 @@ export class RelaisEventList extends RelaisElement {
             type="button"
             part="more-button"
             class="secondary more"
-            aria-disabled=${this.loadingMore ? 'true' : 'false'}
+            aria-disabled=${this.loadingMore}
             @click=${this.loadMore}
           >
             ${this.loadingMore ? common[lang].loading : m.more}
@@ -258,11 +226,7 @@ export class RelaisEventList extends RelaisElement {
 
   private eventPage(id: string) {
     if (this.rsvp !== 'link' || !this.eventUrl) return undefined
-    try {
-      return safeUrl(new URL(this.eventUrl.replaceAll('{id}', encodeURIComponent(id)), location.href).href)
-    } catch {
-      return undefined
-    }
+    return safeUrl(this.eventUrl.replaceAll('{id}', encodeURIComponent(id)), location.href)
   }
 
   private renderInitiative(initiative: Initiative) {
@@ -309,7 +273,7 @@ export class RelaisEventList extends RelaisElement {
                 : html`<button
                     type="button"
                     part="rsvp-button"
-                    aria-expanded=${open ? 'true' : 'false'}
+                    aria-expanded=${open}
                     aria-controls=${open ? `r-${id}` : nothing}
                     @click=${() => this.toggleRsvp(id)}
                   >

@@ -1,7 +1,8 @@
 import { css, html, type ReactiveControllerHost, type TemplateResult } from 'lit'
 import { format, type Messages } from '../../i18n/common.js'
 import type { Lang } from '../../internal/relais-element.js'
-import { type InitiativeKind, kindLabels } from '../event/initiative.js'
+import { initiativeKinds, kindLabels } from '../event/initiative.js'
+import { kindsIn } from './list-query.js'
 
 // The kind filter and the "near me" field, loaded only by lists with `show-filters`: most pages
 // never download them.
@@ -111,8 +112,11 @@ export class ListFilters {
     } else this.choose(this.kind, near)
   }
 
-  render(lang: Lang, kinds: readonly InitiativeKind[]): TemplateResult {
+  /** The form, offering the kinds of the list's `kind` attribute, else all of them. */
+  render(lang: Lang, offered: string): TemplateResult {
     const m = messages[lang]
+    const listed = kindsIn(offered)
+    const kinds = listed.length > 0 ? listed : initiativeKinds
     return html`<form part="filters" class="filters" role="search" aria-label=${m.filters} novalidate @submit=${(
       event: SubmitEvent,
     ) => this.submit(event)}>

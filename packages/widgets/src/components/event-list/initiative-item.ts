@@ -1,13 +1,12 @@
 import { html, type TemplateResult } from 'lit'
-import { locales } from '../../i18n/dates.js'
+import { dateFormat } from '../../i18n/dates.js'
 import type { Lang } from '../../internal/relais-element.js'
 import type { Initiative } from '../event/initiative.js'
 
 /** The calendar-page look: month and day of the start, in the initiative's own zone. */
 export function dateBlock(initiative: Initiative, lang: Lang): TemplateResult {
   const start = new Date(initiative.starts_at)
-  const part = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: initiative.timezone }).format(start)
+  const part = (options: Intl.DateTimeFormatOptions) => dateFormat(lang, initiative.timezone, options).format(start)
   // Hidden from screen readers: the schedule beside it says the same in words.
   return html`<div part="date" class="date" aria-hidden="true">
     <span>${part({ month: 'short' })}</span><span class="day">${part({ day: 'numeric' })}</span>

@@ -17,7 +17,8 @@ const messages: Messages<'loadedMore'> = {
 export interface MoreHost {
   initiatives: Initiative[]
   nextCursor: string | null
-  focusNext: string | undefined
+  readonly shadowRoot: ShadowRoot | null
+  readonly updateComplete: Promise<boolean>
   announcement: string
   readonly language: Lang
   readonly target: ApiTarget
@@ -25,7 +26,7 @@ export interface MoreHost {
   emit: RelaisEventList['emit']
 }
 
-/** Appends the next page (without the ones already shown), and says so to screen readers. */
+/** Appends the next page (without the ones already shown), says so to screen readers, and moves focus to its first initiative. */
 export async function nextPage(list: MoreHost, asked: string): Promise<void> {
   const page = await apiGet(list.target, '/v1/initiatives', { query: list.query(list.nextCursor ?? undefined) })
   // The filters changed meanwhile: this page belongs to the former list.
@@ -34,7 +35,9 @@ export async function nextPage(list: MoreHost, asked: string): Promise<void> {
   const added = page.data.filter((initiative) => !shown.has(initiative.id))
   list.initiatives = [...list.initiatives, ...added]
   list.nextCursor = page.next_cursor
-  list.focusNext = added[0]?.id
   list.announcement = format(messages[list.language].loadedMore, { n: added.length })
   list.emit<EventListLoadDetail>('relais-load', { count: list.initiatives.length, next_cursor: page.next_cursor })
+  // Keyboard and screen reader users go on reading from the first new initiative, once it is shown.
+  await list.updateComplete
+  if (added[0]) list.shadowRoot?.getElementById(`t-${added[0].id}`)?.focus()
 }

@@ -3,22 +3,13 @@ import { format, frenchFirst } from '../../i18n/common.js'
 import type { Schemas } from '../../internal/api.js'
 import type { Lang } from '../../internal/relais-element.js'
 import { safeUrl } from '../../internal/states.js'
+import type { InitiativeKind } from './initiative-kinds.js'
 
 // How an initiative reads wherever it is shown: in the list and in the detail of `relais-event`.
 // Kept apart from the RSVP form so that the list loads this without the form.
 
 export type Initiative = Schemas['Initiative']
-export type InitiativeKind = Initiative['kind']
-
-export const initiativeKinds: readonly InitiativeKind[] = [
-  'meeting',
-  'canvassing',
-  'leafleting',
-  'phone_bank',
-  'rally',
-  'online',
-  'other',
-]
+export { type InitiativeKind, initiativeKinds } from './initiative-kinds.js'
 
 /** English: `initiative.en.ts`. */
 export const kindLabels = frenchFirst<InitiativeKind>({

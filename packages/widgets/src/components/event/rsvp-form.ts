@@ -1,6 +1,7 @@
 import { html, type LitElement, nothing, type TemplateResult } from 'lit'
 import { describeFailure } from '../../i18n/common.js'
-import { type ApiError, type ApiTarget, apiGet, apiPost, type Schemas } from '../../internal/api.js'
+import { type ApiError, type ApiTarget, apiGet, type Schemas } from '../../internal/api.js'
+import { apiPost } from '../../internal/api-post.js'
 import { type Field, FormState, honeypot } from '../../internal/form.js'
 import { ProofOfWork } from '../../internal/proof-of-work.js'
 import type { Lang } from '../../internal/relais-element.js'
