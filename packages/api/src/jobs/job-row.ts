@@ -1,12 +1,11 @@
 import { type Expression, type RawBuilder, sql } from 'kysely'
 import { jobSchema } from './connection.js'
-import { jobsChannel } from './queue.js'
 
 /**
  * The insert of one job into a queue, written as part of a caller's own statement (a CTE), so that
  * a write and the job it causes cost one round trip and commit together even outside a transaction.
- * `data` may refer to the statement's other CTEs (the member just written, say). Like `enqueue`, it
- * wakes the idle workers, by a NOTIFY that is delivered when the statement's transaction commits.
+ * `data` may refer to the statement's other CTEs (the member just written, say). Idle workers find
+ * it at their next poll, or sooner when the API wakes them after the write (`WorkerWake`).
  *
  * The row is the one pg-boss 10's `send(name, data)` writes with no options: the queue's retry,
  * expiry, retention and dead-letter settings, else pg-boss's defaults (`job-row.test.ts` compares
@@ -27,5 +26,5 @@ export function jobInsert(name: string, data: Expression<unknown>): RawBuilder<{
       queue.policy
     from ${sql.table(`${jobSchema}.queue`)} as queue
     where queue.name = ${name}
-    returning id, pg_notify(${jobsChannel}, ${name}) as woken)`
+    returning id)`
 }

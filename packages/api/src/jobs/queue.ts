@@ -1,9 +1,9 @@
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import PgBoss from 'pg-boss'
 import type { Database } from '../db/types.js'
 import { jobSchema, throughKysely } from './connection.js'
 
-/** Committed jobs NOTIFY this channel, so that idle workers start at once instead of at their next poll. */
+/** A NOTIFY on this channel wakes idle workers at once instead of at their next poll (see `WorkerWake`). */
 export const jobsChannel = 'relais_jobs'
 
 export interface EnqueueOptions {
@@ -25,7 +25,8 @@ const sender = new PgBoss({
  * Adds a job in the caller's transaction: it exists if and only if the writes that caused it
  * commit, and no worker sees it before. Give ids in the payload rather than personal data, which
  * the handler reads when it runs (a person erased meanwhile is then not written to). Returns the
- * job's id, or null when a `singletonKey` job already waits.
+ * job's id, or null when a `singletonKey` job already waits. Idle workers find it at their next
+ * poll, or sooner when the API wakes them after the write (`WorkerWake`).
  */
 export async function enqueue(
   trx: Transaction<Database>,
@@ -33,7 +34,5 @@ export async function enqueue(
   payload: object,
   options: EnqueueOptions = {},
 ): Promise<string | null> {
-  const id = await sender.send(name, payload, { ...options, db: throughKysely(trx) })
-  await sql`select pg_notify(${jobsChannel}, ${name})`.execute(trx)
-  return id
+  return sender.send(name, payload, { ...options, db: throughKysely(trx) })
 }

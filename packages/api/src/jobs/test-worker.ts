@@ -18,14 +18,15 @@ export async function startTestWorker(
     definitions,
     publicUrl = 'http://relais.test',
     stopTimeoutMs,
-  }: { definitions?: JobDefinition[]; publicUrl?: string; stopTimeoutMs?: number } = {},
+    pollSeconds = 0.5,
+  }: { definitions?: JobDefinition[]; publicUrl?: string; stopTimeoutMs?: number; pollSeconds?: number } = {},
 ): Promise<TestWorker> {
   const lines: string[] = []
   const worker = await startWorker({
     db: database.db,
     listen: database.listen,
     definitions,
-    pollSeconds: 0.5,
+    pollSeconds,
     stopTimeoutMs,
     context: {
       mailer: outboxMailer(),

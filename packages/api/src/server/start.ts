@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate.js'
 import { defaultProofOfWork, type ProofOfWorkSettings } from '../domain/proof-of-work/challenge.js'
 import { defaultRateLimits, type RateLimitPolicies } from '../domain/rate-limits/policies.js'
 import { describeMail, runJobs } from '../jobs/run.js'
+import { WorkerWake } from '../jobs/wake.js'
 import type { RunningWorker } from '../jobs/worker.js'
 import type { MailSettings } from '../mail/settings.js'
 import { openPublicCache, type PublicCache } from '../middleware/public-cache/index.js'
@@ -115,7 +116,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const listen = database.kind === 'postgres' ? database.listen : undefined
       publicCache = await openPublicCache({ ttlMs: cacheMs, listen })
     }
-    const app = createApp({ db: database.db, config, publicCache })
+    const workerWake = new WorkerWake(database.db)
+    const app = createApp({ db: database.db, config, publicCache, workerWake })
     // The env carries the socket: rate limits count clients by its address.
     handler = (request, env) => app.fetch(request, env as object | undefined)
     log(describeMail(mail, url))
@@ -124,7 +126,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     if (!worker) log('Background jobs: not run here (--no-worker): run `relais worker` beside this server.')
     log(banner({ url, host, database: where, summary, demo: shown, cwd }))
-    return { url, port, database, demo: shown?.info, close: closer(listening, database, worker) }
+    return { url, port, database, demo: shown?.info, close: closer(listening, database, worker, workerWake) }
   } catch (error) {
     await listening.close(0)
     await worker?.stop()
@@ -133,12 +135,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
 }
 
-// Requests in flight finish first (they may enqueue jobs), then running jobs, then the database closes.
-function closer(listening: Listening, database: RelaisDatabase, worker: RunningWorker | undefined) {
+// Requests in flight finish first (they may enqueue jobs, and wake the workers), then running jobs,
+// then the database closes.
+function closer(listening: Listening, database: RelaisDatabase, worker?: RunningWorker, workerWake?: WorkerWake) {
   let closing: Promise<void> | undefined
   return () => {
     closing ??= listening
       .close()
+      .then(() => workerWake?.close())
       .then(() => worker?.stop())
       .then(() => database.close())
     return closing
