@@ -30,6 +30,9 @@ const types = {
 export function recordingDatabase(url: string) {
   const queries: RecordedQuery[] = []
   const pool = new pg.Pool({ connectionString: url, max: 4, types })
+  // As in openDatabase: the copy is dropped WITH (FORCE) after the file, and a connection still
+  // closing then is terminated by the server, which must not surface as an uncaught error.
+  pool.on('connect', (client) => client.on('error', () => undefined))
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     log(event) {
