@@ -35,6 +35,19 @@ export async function watchedPage(context) {
   return { page, problems }
 }
 
+/**
+ * Clicks a link as a reader would: once the page has shown itself scrolled to it. Chromium sends
+ * a click to the frame that its last shown picture has at that point; a click sent right after a
+ * scroll therefore lands where the page was. When a sandboxed iframe was there (the dev mailbox's
+ * HTML part, which Chromium runs in a process of its own), the click is lost: no navigation starts,
+ * and the page seems to wait forever.
+ */
+export async function followLink(link) {
+  await link.scrollIntoViewIfNeeded()
+  await link.evaluate(() => new Promise((shown) => requestAnimationFrame(() => requestAnimationFrame(shown))))
+  await link.click()
+}
+
 /** axe on the whole page, shadow roots included. Evaluated by the driver: the page's CSP does not apply. */
 export async function axeViolations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
