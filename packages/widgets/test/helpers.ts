@@ -27,6 +27,23 @@ export function mount<T extends Element>(markup: string): T {
   return container.firstElementChild as T
 }
 
+/** Mounts a widget in a column `width` pixels wide, a desktop page's or a phone's, and returns it. */
+export function mountIn<T extends Element>(width: number, markup: string): T {
+  const column = mount<HTMLElement>('<div></div>')
+  column.style.width = `${width}px`
+  column.innerHTML = markup
+  return column.firstElementChild as T
+}
+
+/** The height a widget takes on the page: what moves the content under it when it changes. */
+export const heightOf = (element: Element) => element.getBoundingClientRect().height
+
+/**
+ * How far a loading state may be from the loaded one: a line of text. The placeholders stand for
+ * texts of typical lengths, which the API's texts wrap like give or take a line.
+ */
+export const oneLine = 24
+
 export function cleanup() {
   for (const child of [...document.body.children]) if (child.localName === 'div') child.remove()
 }

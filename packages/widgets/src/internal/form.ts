@@ -2,6 +2,7 @@ import { css, html, type LitElement, nothing, type TemplateResult } from 'lit'
 import { format, type Messages } from '../i18n/common.js'
 import type { Problem } from './api.js'
 import type { Lang } from './relais-element.js'
+import { textPlaceholder } from './skeleton.js'
 
 /**
  * How a field is checked in the browser, mirroring the API so that most mistakes never leave the
@@ -234,6 +235,25 @@ export function renderField(
 }
 
 /**
+ * A field's place while its form loads, drawn as `renderField` lays the field out: its label and
+ * hint as they will wrap, a box as tall as the input.
+ */
+export function fieldPlaceholder(field: Field, lang: Lang, wide = false): TemplateResult {
+  const label = field.required ? field.label : `${field.label} ${messages[lang].optional}`
+  return html`<div class=${wide ? 'field wide' : 'field'}>
+    ${textPlaceholder(label, 'sk-label')} ${field.hint ? textPlaceholder(field.hint, 'hint') : nothing}
+    <span class="skeleton sk-control">&nbsp;</span>
+  </div>`
+}
+
+/** A consent box's place while its text loads: a text of about `chars` characters beside the box. */
+export function consentPlaceholder(chars: number): TemplateResult {
+  return html`<div class="field consent wide">
+    <span class="box"><span class="skeleton sk-box"></span>${textPlaceholder(chars)}</span>
+  </div>`
+}
+
+/**
  * The trap for robots, sent as `website`: hidden from people and assistive technologies, out of
  * the tab order, never autofilled. The API quietly drops a form that fills it.
  */
@@ -253,7 +273,8 @@ export function honeypot(form: FormState, lang: Lang): TemplateResult {
 
 /** The look of form fields, errors and the success message, shared by every widget with a form. */
 export const formStyles = css`
-  form {
+  form,
+  .form {
     display: grid;
     gap: calc(var(--_space) * 0.75);
     /* Two columns at most: a third would leave holes beside the fields that span the width. */
@@ -306,9 +327,19 @@ export const formStyles = css`
     flex: none;
     accent-color: var(--_accent);
   }
-  .box label {
+  .box label,
+  .box .sk-text {
     font-weight: 400;
     font-size: 0.9em;
+  }
+  .sk-label {
+    font-weight: 600;
+  }
+  .sk-box {
+    width: 1.4rem;
+    height: 1.4rem;
+    margin-top: 0.15rem;
+    flex: none;
   }
   .error {
     color: var(--_danger);

@@ -66,27 +66,51 @@ h1 { margin: 0 0 1rem; font-size: clamp(2rem, 5vw, 3.1rem); line-height: 1.1; le
 .band.featured { padding-bottom: 0; }
 h2 { margin: 0 0 0.5rem; font-size: clamp(1.6rem, 3.5vw, 2.2rem); line-height: 1.15; color: var(--ink); }
 .intro { margin: 0 0 1.75rem; max-width: 44rem; font-size: 1.075rem; color: var(--muted); }
-.card { display: block; padding: clamp(1rem, 3vw, 1.75rem); border-radius: 16px; background: var(--paper);
+.card { --card-padding: clamp(1rem, 3vw, 1.75rem); display: block; padding: var(--card-padding); border-radius: 16px;
+  background: var(--paper);
   border: 1px solid var(--line); box-shadow: 0 10px 30px -18px rgba(22, 33, 62, 0.45); }
 .split { display: grid; gap: 2rem; align-items: start; }
 .ticks { margin: 0; padding: 0; list-style: none; display: grid; gap: 0.6rem; }
 .ticks li { position: relative; padding-left: 2rem; }
 .ticks li::before { content: ""; position: absolute; left: 0.35rem; top: 0.35em; width: 0.55rem; height: 0.9rem;
   border: solid var(--brand); border-width: 0 3px 3px 0; transform: rotate(45deg); }
-relais-group-finder { display: block; min-height: 12rem; }
-/* The hero's counters and the list keep their place from the first paint, before their code
-   arrives, at the size of what they show (docs/theming.md), so that nothing moves as they load. A
-   counter: its number (1.1 × its size) and one line of label, in the card's padding and border. The
-   list: its filters, five rows and their four 1px separators, and the "Voir plus" button; rows and
-   filters taller in a column narrower than 32rem, as the list's own container query has them. */
+/* Every widget keeps its place from the first paint, before its code arrives, at the height of what
+   it shows, so that nothing moves as they load: the heights of docs/theming.md ("Keeping their place
+   while they load") counted for this page, in rem for text and spacing, 44px for inputs and buttons,
+   with the cards' padding and border. In a column narrower than 30rem texts wrap on more lines and the
+   forms take one column: container queries, as the widgets' own layouts have it. */
+.featured .wrap, #agenda .wrap, #rejoindre .wrap, #section .wrap, #direct .wrap { container-type: inline-size; }
+.card { --card-frame: calc(2 * var(--card-padding) + 2px); }
+/* A counter: its number (1.1 × its size) and one line of label, in the card's padding and border. */
 .figure { min-height: calc(1.1 * var(--relais-counter-size) + 1.5rem + 2.5rem + 2px); }
-/* The featured initiative: its placeholder's five lines in the card, so that the section after it
-   starts out of a laptop's first screen and stays there as the initiative's details arrive. */
-.featured relais-event { min-height: calc(5 * 3.5rem + 2 * clamp(1rem, 3vw, 1.75rem) + 2px); }
-#agenda .wrap { container-type: inline-size; }
+/* The featured initiative: 14 lines of text (kind, 7 of facts, 3 of description, 3 of labels), the
+   title, summary, tags and form title (6.525rem), a consent text of 4 lines, five 44px boxes, the rule
+   above the form and the spacing. */
+.featured relais-event { min-height: calc(14 * 1.5rem + 6.525rem + 4 * 1.35rem + 5 * 44px + 1px + 13.25rem
+  + var(--card-frame)); }
+/* The list: its filters, five rows and their four 1px separators, and the "Voir plus" button. */
 relais-event-list { display: block; min-height: calc(6.25rem + 5 * 11rem + 4px + 44px + 2rem); }
+/* The sign-up form, joining the group of <relais-config>: the line above the fields, 3 rows of labels,
+   the group's line, the postcode's hint, the two consent texts (19 lines of 0.9em at this width), 3
+   rows of inputs and the button, the spacing. */
+#rejoindre relais-signup-form { min-height: calc(5 * 1.5rem + 1.35rem + 19 * 1.35rem + 4 * 44px + 6.25rem
+  + var(--card-frame)); }
+/* The section finder before a search: its field with label and hint, and the space under it. */
+relais-group-finder { display: block; min-height: calc(4.35rem + 44px); }
+/* The live activity, limit="6": six rows of a line and a time, 0.75rem under each. */
+#direct relais-activity-feed { min-height: calc(6 * (3.5rem + 0.75rem) + var(--card-frame)); }
 @container (max-width: 32rem) {
   relais-event-list { min-height: calc(13rem + 5 * 18.5rem + 4px + 44px + 2rem); }
+}
+@container (max-width: 30rem) {
+  .featured relais-event { min-height: calc(24 * 1.5rem + 11.55rem + 14 * 1.35rem + 7 * 44px + 1px + 15.25rem
+    + var(--card-frame)); }
+  #rejoindre relais-signup-form { min-height: calc(8 * 1.5rem + 1.35rem + 30 * 1.35rem + 6 * 44px + 8.25rem
+    + var(--card-frame)); }
+  #direct relais-activity-feed { min-height: calc(6 * (6.3125rem + 0.75rem) + var(--card-frame)); }
+}
+@container (max-width: 22rem) {
+  relais-group-finder { min-height: calc(4.35rem + 0.5rem + 2 * 44px); }
 }
 
 .site-footer { background: var(--ink); color: #dfe5f0; padding: 2.5rem 0; }

@@ -1,6 +1,16 @@
 import { emulateMedia } from '@web/test-runner-commands'
 import { expect } from 'chai'
-import { adminCall, cleanup, expectAccessible, mount, testApi, waitFor } from '../../../test/helpers.js'
+import {
+  adminCall,
+  cleanup,
+  expectAccessible,
+  heightOf,
+  mount,
+  mountIn,
+  oneLine,
+  testApi,
+  waitFor,
+} from '../../../test/helpers.js'
 import { publicGet } from '../event/event.fixtures.js'
 import './index.js'
 import type { RelaisActivityFeed } from './activity-feed.js'
@@ -65,7 +75,7 @@ describe('relais-activity-feed', () => {
     await feed.updateComplete
     const placeholder = shadow(feed).querySelector('[part="skeleton"]')
     expect(placeholder?.getAttribute('aria-busy')).to.equal('true')
-    expect(placeholder?.querySelectorAll('.skeleton')).to.have.length(2)
+    expect(placeholder?.querySelectorAll('li')).to.have.length(2)
     expect(shadow(feed).querySelector('[role="status"]'), 'live region from the start').to.exist
     await expectAccessible(feed)
 
@@ -77,6 +87,27 @@ describe('relais-activity-feed', () => {
     expect(loads.at(-1)?.detail).to.deep.equal({ count: 2 })
     document.removeEventListener('relais-load', onLoad)
     await expectAccessible(feed)
+  })
+
+  it('takes the height of its rows while loading, on a desktop page and a phone', async () => {
+    // Sentences of a typical length, as "Nouvelle action : … — commune, date" are.
+    const group = await createGroup(unique('Collectif des habitants de Belleville et de Ménilmontant'))
+    for (let i = 0; i < 3; i++)
+      await createGroup(unique('Collectif des habitants de Belleville et de Ménilmontant'), group)
+    const { api, key } = testApi()
+    for (const width of [1000, 360]) {
+      const feed = mountIn<RelaisActivityFeed>(
+        width,
+        `<relais-activity-feed api="${api}" key="${key}" group="${group}" limit="3"></relais-activity-feed>`,
+      )
+      await feed.updateComplete
+      expect(shadow(feed).querySelector('[part="skeleton"]')?.getAttribute('aria-busy')).to.equal('true')
+      const loading = heightOf(feed)
+      await waitFor(() => shadow(feed).querySelector('[part="list"]'), 'the list')
+      await feed.updateComplete
+      const loaded = heightOf(feed)
+      expect(loading, `${width}px wide: ${loading} px loading, ${loaded} px loaded`).to.be.closeTo(loaded, oneLine)
+    }
   })
 
   it('tells the visitor when nothing happened yet', async () => {

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit'
 import { format } from '../../i18n/common.js'
 import { formatRelative } from '../../i18n/relative.js'
 import { RelaisElement } from '../../internal/relais-element.js'
-import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
+import { busy, skeletonStyles, textPlaceholder } from '../../internal/skeleton.js'
 import { empty, failure } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
 import { activityFeedStyles } from './activity-feed.styles.js'
@@ -16,6 +16,10 @@ export interface ActivityFeedLoadDetail {
 }
 
 const announceAfterMs = 1000
+
+// What an item typically says, in characters ("Nouvelle action : Tractage au marché d'Aligre —
+// Paris 12e, samedi 5 décembre"; "il y a 3 heures"): the placeholder rows wrap as such items do.
+const typical = { sentence: 80, time: 15 }
 
 const kindsIn = (list: string) =>
   list
@@ -173,10 +177,20 @@ export class RelaisActivityFeed extends RelaisElement {
       ${this.renderItems()}`
   }
 
+  /** `limit` rows drawn as items are, with a sentence and a time of typical lengths. */
+  private placeholder() {
+    return html`<ul class="items">
+      ${Array.from(
+        { length: this.shown },
+        () => html`<li class="item">${textPlaceholder(typical.sentence)} ${textPlaceholder(typical.time, 'time')}</li>`,
+      )}
+    </ul>`
+  }
+
   private renderItems() {
     const lang = this.language
     const { status, error } = this.feed
-    if (status === 'loading') return skeleton(lang, this.shown, 'row')
+    if (status === 'loading') return busy(lang, this.placeholder())
     if (status === 'error') return failure(lang, error, () => this.feed.restart())
     if (this.items.length === 0) return empty(messages[lang].empty)
     return html`<ul part="list" class="items" aria-label=${messages[lang].list}>

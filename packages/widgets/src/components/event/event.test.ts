@@ -1,5 +1,15 @@
 import { expect } from 'chai'
-import { adminCall, cleanup, expectAccessible, mount, testApi, waitFor } from '../../../test/helpers.js'
+import {
+  adminCall,
+  cleanup,
+  expectAccessible,
+  heightOf,
+  mount,
+  mountIn,
+  oneLine,
+  testApi,
+  waitFor,
+} from '../../../test/helpers.js'
 import { fill, person, publicGet, publishInitiative, registerSomeone, submit, uniqueTag } from './event.fixtures.js'
 import type { RelaisEvent } from './event.js'
 import './index.js'
@@ -15,6 +25,35 @@ function mountEvent(attributes: string) {
 }
 
 const formShown = (event: Element) => waitFor(() => shadow(event).querySelector('form'), 'the RSVP form')
+
+/** An initiative as most are: a title, a summary, a place with its map, places, two paragraphs, a tag. */
+const typical = {
+  title: 'Tractage au marché Richard-Lenoir',
+  summary: 'Distribution du tract sur la santé de proximité et discussions avec les passants.',
+  description:
+    'Distribution de notre tract sur la santé de proximité, et discussions avec les passants du marché.\n\n' +
+    'Une heure suffit pour être utile : venez quand vous pouvez, le matériel est fourni sur place.',
+  capacity: 20,
+  location: {
+    name: 'Marché Richard-Lenoir',
+    address: '9 avenue Aristide-Briand',
+    postcode: '75011',
+    latitude: 48.8599,
+    longitude: 2.3704,
+  },
+}
+
+/** The height of an event while it loads, then once its initiative and form are shown. */
+async function heights(width: number, attributes: string) {
+  const { api, key } = testApi()
+  const event = mountIn<RelaisEvent>(width, `<relais-event api="${api}" key="${key}" ${attributes}></relais-event>`)
+  await event.updateComplete
+  expect(part(event, 'skeleton')?.getAttribute('aria-busy'), 'loading').to.equal('true')
+  const loading = heightOf(event)
+  await formShown(event)
+  await event.updateComplete
+  return { loading, loaded: heightOf(event) }
+}
 
 describe('relais-event', () => {
   afterEach(cleanup)
@@ -59,6 +98,21 @@ describe('relais-event', () => {
     )
     expect(text(consent)).to.equal(texts.data.find((t) => t.language === 'fr')?.text)
     await expectAccessible(event)
+  })
+
+  it('takes the height of the initiative and its form while they load, on a desktop page and a phone', async () => {
+    const initiative = await publishInitiative({ ...typical, tags: [uniqueTag('santé')] })
+    for (const width of [1000, 360]) {
+      const { loading, loaded } = await heights(width, `initiative="${initiative.id}"`)
+      expect(loading, `${width}px wide: ${loading} px loading, ${loaded} px loaded`).to.be.closeTo(loaded, oneLine)
+    }
+    for (const width of [1000, 360]) {
+      const { loading, loaded } = await heights(width, `initiative="${initiative.id}" compact`)
+      expect(loading, `compact, ${width}px wide: ${loading} px loading, ${loaded} px loaded`).to.be.closeTo(
+        loaded,
+        oneLine,
+      )
+    }
   })
 
   it('says so when no initiative is given', async () => {

@@ -4,11 +4,12 @@ import { formatSchedule } from '../../i18n/dates.js'
 import { apiGet } from '../../internal/api.js'
 import { RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
-import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
+import { busy, skeletonStyles } from '../../internal/skeleton.js'
 import { empty, failure, safeUrl } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
 import { eventStyles } from './event.styles.js'
 import { calendarLink, closedReason, type Initiative, kindLabels, spotsOf } from './initiative.js'
+import { compactPlaceholder, initiativePlaceholder } from './initiative-placeholder.js'
 import { linkify } from './linkify.js'
 import { messages } from './messages.js'
 import { type RsvpDetail, RsvpForm } from './rsvp-form.js'
@@ -119,7 +120,10 @@ export class RelaisEvent extends RelaisElement {
     const lang = this.language
     const { status, error, value: initiative } = this.details
     if (status === 'error') return failure(lang, error, () => void this.details.run())
-    if (status === 'loading' || initiative === undefined) return skeleton(lang, this.compact ? 3 : 5, 'line')
+    if (status === 'loading' || initiative === undefined) {
+      const form = this.rsvp.placeholder()
+      return busy(lang, this.compact ? compactPlaceholder(form) : initiativePlaceholder(lang, form))
+    }
     if (initiative === null) return empty(messages[lang].empty)
     return this.compact ? this.renderCompact(initiative) : this.renderFull(initiative)
   }

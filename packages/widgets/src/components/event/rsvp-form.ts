@@ -2,11 +2,11 @@ import { html, type LitElement, nothing, type TemplateResult } from 'lit'
 import { describeFailure } from '../../i18n/common.js'
 import { type ApiError, type ApiTarget, apiGet, type Schemas } from '../../internal/api.js'
 import { apiPost } from '../../internal/api-post.js'
-import { type Field, FormState, honeypot } from '../../internal/form.js'
+import { consentPlaceholder, type Field, FormState, fieldPlaceholder, honeypot } from '../../internal/form.js'
 import { ProofOfWork } from '../../internal/proof-of-work.js'
 import type { Lang } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
-import { skeleton } from '../../internal/skeleton.js'
+import { busy, buttonPlaceholder, textPlaceholder } from '../../internal/skeleton.js'
 import { failure } from '../../internal/states.js'
 import type { Initiative } from './initiative.js'
 import { rsvpMessages } from './rsvp-messages.js'
@@ -86,6 +86,9 @@ function rsvpFields(lang: Lang, consent: ConsentText | undefined): Field[] {
   ]
 }
 
+/** About as long as a participation consent text (the demo's French one is 507 characters). */
+const consentLength = 500
+
 /** `consents.0.text_id` is about the consent box. */
 const fieldOfPath = (path: string) => (path.startsWith('consents') ? 'consent' : path)
 
@@ -142,7 +145,7 @@ export class RsvpForm {
     const { form, lang } = this
     if (this.answeredFor(initiative)) return this.renderAnswer()
     if (this.consent.status === 'error') return failure(lang, this.consent.error, () => void this.consent.run())
-    if (!this.consentText) return skeleton(lang, 3, 'line')
+    if (!this.consentText) return busy(lang, this.placeholder(initiative))
     const waitlist = initiative.spots_left === 0
     return html`${waitlist ? html`<p class="notice">${m.waitlistNotice}</p>` : nothing}
       <form part="form" novalidate @submit=${(event: SubmitEvent) => this.submit(event, initiative)}>
@@ -160,6 +163,21 @@ export class RsvpForm {
           </button>
         </p>
       </form>`
+  }
+
+  /**
+   * The form's place while its consent text (or the whole initiative) loads, laid out as the form:
+   * only the consent text, of a typical length, is a guess.
+   */
+  placeholder(initiative?: Initiative): TemplateResult {
+    const m = rsvpMessages[this.lang]
+    const waitlist = initiative?.spots_left === 0
+    const fields = rsvpFields(this.lang, undefined).filter((field) => field.kind !== 'consent')
+    return html`${waitlist ? html`<p class="notice">${textPlaceholder(m.waitlistNotice)}</p>` : nothing}
+      <div class="form">
+        ${fields.map((field) => fieldPlaceholder(field, this.lang))} ${consentPlaceholder(consentLength)}
+        <p class="wide">${buttonPlaceholder(waitlist ? m.submitWaitlist : m.submit)}</p>
+      </div>`
   }
 
   /** The same words whatever the address: the API's answer tells nothing more, and no place is held yet. */

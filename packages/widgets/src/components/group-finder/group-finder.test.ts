@@ -1,5 +1,15 @@
 import { expect } from 'chai'
-import { adminCall, cleanup, expectAccessible, mount, testApi, waitFor } from '../../../test/helpers.js'
+import {
+  adminCall,
+  cleanup,
+  expectAccessible,
+  heightOf,
+  mount,
+  mountIn,
+  oneLine,
+  testApi,
+  waitFor,
+} from '../../../test/helpers.js'
 import './index.js'
 import type { SignupDetail } from '../signup-form/signup-form.js'
 import type { GroupFinderLoadDetail, RelaisGroupFinder } from './group-finder.js'
@@ -72,6 +82,34 @@ describe('relais-group-finder', () => {
     expect(loads[0]?.detail).to.deep.equal({ postcode: '75011', groups: expected.map((group) => group.id) })
     expect(text(shadow(finder).querySelector('[role="status"]'))).to.contain(`: ${expected.length}.`)
     await expectAccessible(finder)
+  })
+
+  it('keeps the place of the sections while they load, and of the thematic groups on a new search', async () => {
+    const { api, key } = testApi()
+    for (const width of [1000, 360]) {
+      const finder = mountIn<RelaisGroupFinder>(
+        width,
+        `<relais-group-finder api="${api}" key="${key}" postcode="75011"></relais-group-finder>`,
+      )
+      await finder.updateComplete
+      const loading = heightOf(finder)
+      const found = await results(finder)
+      await finder.updateComplete
+      // The first search cannot know how many thematic groups follow the sections.
+      const sections = found.getBoundingClientRect().bottom - finder.getBoundingClientRect().top
+      expect(loading, `${width}px wide: ${loading} px loading, ${sections} px of sections`).to.be.closeTo(
+        sections,
+        oneLine,
+      )
+      const shown = heightOf(finder)
+      await search(finder, '75020')
+      expect(shadow(finder).querySelector('[part="skeleton"]')).to.exist
+      const searching = heightOf(finder)
+      expect(searching, `${width}px wide, a new search starts`).to.be.closeTo(shown, oneLine)
+      await waitFor(() => !shadow(finder).querySelector('[part="skeleton"]'), 'the new results')
+      await finder.updateComplete
+      expect(searching, `${width}px wide, its results come`).to.be.closeTo(heightOf(finder), oneLine)
+    }
   })
 
   it('resolves a commune name, letting the visitor pick when several match', async () => {

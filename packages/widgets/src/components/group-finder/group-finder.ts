@@ -5,7 +5,7 @@ import { ApiError, apiGet, type Schemas } from '../../internal/api.js'
 import { type Field, FormState, formStyles } from '../../internal/form.js'
 import { type Lang, RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
-import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
+import { busy, buttonPlaceholder, filler, skeleton, skeletonStyles, textPlaceholder } from '../../internal/skeleton.js'
 import { empty, failure, safeUrl } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
 import { groupFinderStyles } from './group-finder.styles.js'
@@ -31,6 +31,9 @@ function distanceOf(km: number | null | undefined, lang: Lang): string {
   if (km === null || km === undefined) return ''
   return km > 0 ? format(messages[lang].distance, { km: formatCount(km, lang) }) : messages[lang].covers
 }
+
+// What a group's line typically says, in characters: "Section Paris 11e", "à 2,3 km".
+const typical = { name: 20, distance: 8 }
 
 const isPostcode = (value: string) => /^\d{5}$/.test(value)
 const communesOf = (place: Place) => place.communes.map((commune) => commune.name).join(', ')
@@ -274,14 +277,47 @@ export class RelaisGroupFinder extends RelaisElement {
 
   private renderResults() {
     const lang = this.language
-    if (this.resolving) return skeleton(lang, 3, 'line')
+    if (this.resolving) return skeleton(lang, 3)
     if (this.placesError) return failure(lang, this.placesError, () => void this.resolve(this.form.text('q')))
     if (this.choices) return this.renderChoices(this.choices.q, this.choices.places)
     if (!this.current) return nothing
     const { status, error, value } = this.results
     if (status === 'error') return failure(lang, error, () => void this.results.run())
-    if (status === 'loading' || !value) return skeleton(lang, this.pageSize, 'card')
+    if (status === 'loading' || !value) return busy(lang, this.placeholder(value?.thematic ?? []))
     return this.renderFound(value)
+  }
+
+  /**
+   * The results' place while they load, laid out as `renderFound` lays them out: `limit` sections,
+   * the first one covering the postcode as it mostly does, and the thematic groups of the last search
+   * (the same for every postcode; the first search cannot know them).
+   */
+  private placeholder(thematic: Group[]) {
+    const m = messages[this.language]
+    const rows = (groups: [name: string | number, kind: string][]) =>
+      html`<ul class="groups">
+        ${groups.map(
+          ([name, kind]) => html`<li class="group">
+            <div class="about">
+              <h3>${textPlaceholder(name)}</h3>
+              <p>${textPlaceholder(kind)}</p>
+            </div>
+            ${buttonPlaceholder(m.join)}
+          </li>`,
+        )}
+      </ul>`
+    const sections = Array.from({ length: this.pageSize }, (_, i): [number, string] => [
+      typical.name,
+      `${m.section} · ${i === 0 ? m.covers : filler(typical.distance)}`,
+    ])
+    return html`<h2>${textPlaceholder(format(m.sectionsNear, { place: this.current }))}</h2>
+      ${rows(sections)}
+      ${
+        thematic.length
+          ? html`<h2>${textPlaceholder(m.thematic)}</h2>
+            ${rows(thematic.map((group): [string, string] => [group.name, m.thematicKind]))}`
+          : nothing
+      }`
   }
 
   private renderChoices(q: string, places: Place[]) {
@@ -350,9 +386,7 @@ export class RelaisGroupFinder extends RelaisElement {
       aria-expanded=${open ? 'true' : 'false'}
       aria-controls=${open ? `join-${key || 'direct'}` : nothing}
       @click=${() => this.toggleJoin(key)}
-    >
-      ${text}
-    </button>`
+    >${text}</button>`
   }
 
   private renderForm(key: string) {

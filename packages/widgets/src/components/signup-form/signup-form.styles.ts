@@ -1,7 +1,8 @@
 import { css } from 'lit'
 
 export const signupFormStyles = css`
-  form {
+  form,
+  .form {
     align-items: end;
   }
   h2,

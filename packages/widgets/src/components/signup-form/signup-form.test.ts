@@ -1,5 +1,15 @@
 import { expect } from 'chai'
-import { adminCall, cleanup, expectAccessible, mount, testApi, waitFor } from '../../../test/helpers.js'
+import {
+  adminCall,
+  cleanup,
+  expectAccessible,
+  heightOf,
+  mount,
+  mountIn,
+  oneLine,
+  testApi,
+  waitFor,
+} from '../../../test/helpers.js'
 import './index.js'
 import type { RelaisSignupForm, SignupDetail } from './signup-form.js'
 
@@ -84,6 +94,35 @@ describe('relais-signup-form', () => {
     expect(shadow(form).querySelector('label[for="f-news"]')).to.exist
     expect(shadow(form).querySelector('[role="status"]')).to.exist
     await expectAccessible(form)
+  })
+
+  it('takes the height of the form while its texts load, the group joined included, on a desktop page and a phone', async () => {
+    const { api, key } = testApi()
+    const groups = await adminCall<{ data: { id: string }[] }>('GET', '/v1/groups?near=75011&kind=section&limit=1')
+    const group = groups.body.data[0]?.id
+    for (const attributes of [
+      '',
+      `group="${group}"`,
+      `group="${group}" heading="Rejoignez-nous" purpose-news="false"`,
+    ]) {
+      for (const width of [1000, 360]) {
+        const form = mountIn<RelaisSignupForm>(
+          width,
+          `<relais-signup-form api="${api}" key="${key}" ${attributes}></relais-signup-form>`,
+        )
+        await form.updateComplete
+        expect(shadow(form).querySelector('[part="skeleton"]')?.getAttribute('aria-busy')).to.equal('true')
+        const loading = heightOf(form)
+        await ready(form)
+        if (attributes) await waitFor(() => shadow(form).querySelector('[part="group"]'), 'the group named')
+        await form.updateComplete
+        const loaded = heightOf(form)
+        expect(
+          loading,
+          `${width}px wide, ${attributes || 'no group'}: ${loading} px loading, ${loaded} px loaded`,
+        ).to.be.closeTo(loaded, oneLine)
+      }
+    }
   })
 
   it('signs up end to end: suggests the local section, shows the confirmation message and records a pending member', async () => {

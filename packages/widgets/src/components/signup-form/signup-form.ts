@@ -7,7 +7,7 @@ import { type Field, FormState, fieldId, formStyles, honeypot, renderField } fro
 import { ProofOfWork } from '../../internal/proof-of-work.js'
 import { RelaisElement } from '../../internal/relais-element.js'
 import { Resource } from '../../internal/resource.js'
-import { skeleton, skeletonStyles } from '../../internal/skeleton.js'
+import { busy, skeletonStyles } from '../../internal/skeleton.js'
 import { empty, failure } from '../../internal/states.js'
 import { baseStyles } from '../../internal/styles.js'
 import { messages } from './messages.js'
@@ -20,6 +20,7 @@ import {
   textFor,
 } from './signup-fields.js'
 import { signupFormStyles } from './signup-form.styles.js'
+import { groupPlaceholder, signupPlaceholder } from './signup-placeholder.js'
 
 type Group = Schemas['Group']
 
@@ -91,7 +92,8 @@ export class RelaisSignupForm extends RelaisElement {
   successMessage = ''
 
   private section: Group | undefined
-  private presetName = ''
+  /** The name of the group joined; undefined while it is asked for. */
+  private presetName: string | undefined = ''
   private accepted: Schemas['SignupAccepted'] | undefined
   private announcement = ''
   private presetAsked: string | undefined
@@ -146,14 +148,15 @@ export class RelaisSignupForm extends RelaisElement {
 
   private async namePreset(id: string) {
     this.presetAsked = id
-    this.presetName = ''
+    this.presetName = id ? undefined : ''
     if (!id) return
+    let name = ''
     try {
-      const group = await apiGet(this.target, '/v1/groups/{group_id}', { path: { group_id: id } })
-      if (this.presetAsked === id) this.presetName = group.name
+      name = (await apiGet(this.target, '/v1/groups/{group_id}', { path: { group_id: id } })).name
     } catch {
       // Only a courtesy: the API says on sending if the group cannot be joined.
     }
+    if (this.presetAsked === id) this.presetName = name
   }
 
   private typePostcode(value: string) {
@@ -283,7 +286,10 @@ export class RelaisSignupForm extends RelaisElement {
     const { status, error } = this.texts
     if (this.accepted) return this.renderSuccess(this.accepted)
     if (status === 'error') return failure(lang, error, () => void this.texts.run())
-    if (status === 'loading') return skeleton(lang, 6, 'field')
+    if (status === 'loading') {
+      const shape = { heading: this.heading, group: Boolean(this.preset), news: this.purposeNews }
+      return busy(lang, signupPlaceholder(lang, shape))
+    }
     if (!this.shownText('membership')) return empty(messages[lang].closed)
     return this.renderForm()
   }
@@ -333,9 +339,16 @@ export class RelaisSignupForm extends RelaisElement {
   private renderGroup() {
     const m = messages[this.language]
     const error = this.form.errors.group_id
-    const joining = this.presetName && !(this.offered && this.form.values.group_id === true)
+    const chosen = this.offered && this.form.values.group_id === true
+    const joining = this.presetName && !chosen
+    // The line keeps its place while the group's name loads.
+    const naming = this.presetName === undefined && !chosen
     return html`${
-      joining ? html`<p part="group" class="wide group">${m.joining} <strong>${this.presetName}</strong></p>` : nothing
+      joining
+        ? html`<p part="group" class="wide group">${m.joining} <strong>${this.presetName}</strong></p>`
+        : naming
+          ? groupPlaceholder(this.language)
+          : nothing
     }
     ${
       this.offered
